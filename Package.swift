@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Mercato",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mercato", targets: ["mercato"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "MercatoCore"),
+        .target(
+            name: "MercatoDatabase",
+            dependencies: ["MercatoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "MercatoSite",
+            dependencies: [
+                "MercatoCore", "MercatoDatabase", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "MercatoServer",
+            dependencies: [
+                "MercatoCore", "MercatoDatabase",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "mercato",
+            dependencies: [
+                "MercatoCore", "MercatoDatabase", "MercatoSite", "MercatoServer", "CZlib",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(name: "MercatoCoreTests", dependencies: ["MercatoCore"]),
+        .testTarget(name: "MercatoDatabaseTests", dependencies: ["MercatoDatabase"]),
+        .testTarget(name: "MercatoSiteTests", dependencies: ["MercatoSite", "MercatoDatabase"]),
+        .testTarget(
+            name: "MercatoServerTests",
+            dependencies: [
+                "MercatoServer", "MercatoSite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "mercatoTests", dependencies: ["mercato"]),
+    ]
+)

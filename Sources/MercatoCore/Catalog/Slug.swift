@@ -1,0 +1,66 @@
+import Foundation
+
+/// A URL path segment that names a product, category or page: lower-case ASCII letters, digits and single hyphens.
+public struct Slug: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts only a well-formed slug; use ``Slug/make(from:)`` to derive one from a name.
+    public init(_ text: String) throws(CatalogError) {
+        guard Self.isValid(text) else { throw .invalidSlug(text) }
+        rawValue = text
+    }
+
+    public static func isValid(_ text: String) -> Bool {
+        guard (1...120).contains(text.utf8.count), text.first != "-", text.last != "-", !text.contains("--") else {
+            return false
+        }
+        return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    /// Derives a slug from a display name: `Crème Brûlée Set` becomes `creme-brulee-set`.
+    public static func make(from name: String) throws(CatalogError) -> Slug {
+        var result = ""
+        for scalar in name.folded().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, result.last != "-" {
+                result += "-"
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return try Slug(String(result.prefix(120)).trimmingTrailingHyphens())
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Slug, rhs: Slug) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension String {
+    /// Lower-cased with accents removed (`É` → `e`), for slugs and search.
+    public func folded() -> String {
+        var result = ""
+        for scalar in self.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        where !scalar.properties.isDiacritic {
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    fileprivate func trimmingTrailingHyphens() -> String {
+        var text = self
+        while text.last == "-" { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// A row of `order`. Totals are integer minor units computed by the server, never sent by a browser.
+public struct OrderRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "order"
+    public var id: Int64?
+    public var number: String
+    public var userId: Int64?
+    public var email: String
+    public var status: String
+    public var currency: String
+    public var subtotalMinor: Int
+    public var taxMinor: Int
+    public var shippingMinor: Int
+    public var discountMinor: Int
+    public var totalMinor: Int
+    public var shippingAddress: String
+    public var shippingMethod: String
+    public var trackingNumber: String?
+    public var placedAt: Date
+    public var updatedAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `orderItem`: the product's name and price as they were when ordered.
+public struct OrderItemRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "orderItem"
+    public var id: Int64?
+    public var orderId: Int64
+    public var productId: Int64?
+    public var productSlug: String
+    public var productName: String
+    public var quantity: Int
+    public var unitPriceMinor: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `payment`.
+public struct PaymentRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "payment"
+    public var id: Int64?
+    public var orderId: Int64
+    public var amountMinor: Int
+    public var currency: String
+    public var status: String
+    public var method: String
+    public var provider: String
+    public var transactionId: String?
+    public var refundedMinor: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `alert`: low stock, order status or promotion, waiting to be sent.
+public struct AlertRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "alert"
+    public var id: Int64?
+    public var userId: Int64?
+    public var productId: Int64?
+    public var orderId: Int64?
+    public var type: String
+    public var message: String
+    public var status: String
+    public var createdAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,193 @@
+import GRDB
+
+extension AppDatabase {
+    /// Every schema change, in order. A database made by an older version opens and migrates forward.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 users", migrate: createUsers)
+        migrator.registerMigration("v1 catalog", migrate: createCatalog)
+        migrator.registerMigration("v1 reviews", migrate: createReviews)
+        migrator.registerMigration("v1 orders", migrate: createOrders)
+        migrator.registerMigration("v1 alerts and audit", migrate: createAlertsAndAudit)
+        migrator.registerMigration("v1 build manifest", migrate: createBuildManifest)
+        return migrator
+    }
+
+    private static func createUsers(_ db: Database) throws {
+        try db.create(table: "user") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("email", .text).notNull().unique().collate(.nocase)
+                .check { length($0) >= 3 && $0.like("%@%") }
+            t.column("name", .text).notNull()
+            t.column("passwordHash", .text)
+            t.column("role", .text).notNull().defaults(to: "customer")
+                .check { ["customer", "vendor", "admin"].contains($0) }
+            t.column("address", .jsonText)
+            t.column("status", .text).notNull().defaults(to: "active")
+                .check { ["active", "suspended", "deleted"].contains($0) }
+            t.column("registeredAt", .datetime).notNull()
+        }
+        try db.create(index: "user_on_role", on: "user", columns: ["role"])
+    }
+
+    private static func createCatalog(_ db: Database) throws {
+        try db.create(table: "category") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("slug", .text).notNull().unique()
+            t.column("name", .text).notNull().check { length($0) > 0 }
+            t.belongsTo("parent", inTable: "category", onDelete: .restrict)
+            t.column("position", .integer).notNull().defaults(to: 0)
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "product") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("slug", .text).notNull().unique()
+            t.column("sku", .text).unique()
+            t.column("name", .text).notNull().check { length($0) > 0 }
+            t.column("brand", .text)
+            t.belongsTo("category", onDelete: .restrict).notNull()
+            t.belongsTo("vendor", inTable: "user", onDelete: .setNull)
+            t.column("priceMinor", .integer).notNull().check { $0 >= 0 }
+            t.column("compareAtMinor", .integer).check { $0 >= 0 }
+            t.column("currency", .text).notNull().check { length($0) == 3 }
+            t.column("status", .text).notNull().defaults(to: "active")
+                .check { ["active", "draft", "archived"].contains($0) }
+            t.column("featured", .boolean).notNull().defaults(to: false)
+            t.column("imagePath", .text)
+            t.column("tags", .text).notNull().defaults(to: "")
+            t.column("attributes", .jsonText).notNull().defaults(to: "{}")
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(index: "product_on_status_createdAt", on: "product", columns: ["status", "createdAt"])
+        try db.create(index: "product_on_status_priceMinor", on: "product", columns: ["status", "priceMinor"])
+        try db.create(table: "inventory") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("product", onDelete: .cascade).notNull().unique()
+            t.column("onHand", .integer).notNull().check { $0 >= 0 }
+            t.column("reserved", .integer).notNull().defaults(to: 0)
+            t.column("lowStockThreshold", .integer).notNull().defaults(to: 5).check { $0 >= 0 }
+            t.column("updatedAt", .datetime).notNull()
+            t.check(sql: "reserved >= 0 AND reserved <= onHand")
+        }
+    }
+
+    private static func createReviews(_ db: Database) throws {
+        try db.create(table: "review") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("product", onDelete: .cascade).notNull()
+            t.belongsTo("user", onDelete: .setNull)
+            t.column("authorName", .text).notNull()
+            t.column("rating", .integer).notNull().check { $0 >= 1 && $0 <= 5 }
+            t.column("title", .text).notNull().defaults(to: "")
+            t.column("body", .text).notNull().defaults(to: "")
+            t.column("helpfulCount", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("verifiedPurchase", .boolean).notNull().defaults(to: false)
+            t.column("status", .text).notNull().defaults(to: "published")
+                .check { ["published", "pending", "rejected"].contains($0) }
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(
+            index: "review_on_product_helpful", on: "review", columns: ["productId", "status", "helpfulCount"])
+        try db.create(index: "review_on_product_created", on: "review", columns: ["productId", "status", "createdAt"])
+    }
+
+    private static func createOrders(_ db: Database) throws {
+        let statuses = ["pending_payment", "paid", "shipped", "delivered", "cancelled", "refunded"]
+        try db.create(table: "order") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("number", .text).notNull().unique()
+            t.belongsTo("user", onDelete: .setNull)
+            t.column("email", .text).notNull()
+            t.column("status", .text).notNull().check { statuses.contains($0) }
+            t.column("currency", .text).notNull().check { length($0) == 3 }
+            t.column("subtotalMinor", .integer).notNull().check { $0 >= 0 }
+            t.column("taxMinor", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("shippingMinor", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("discountMinor", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("totalMinor", .integer).notNull().check { $0 >= 0 }
+            t.column("shippingAddress", .jsonText).notNull()
+            t.column("shippingMethod", .text).notNull()
+            t.column("trackingNumber", .text)
+            t.column("placedAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(index: "order_on_user", on: "order", columns: ["userId"])
+        try db.create(index: "order_on_status_placedAt", on: "order", columns: ["status", "placedAt"])
+        try db.create(table: "orderItem") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("order", onDelete: .cascade).notNull()
+            t.belongsTo("product", onDelete: .setNull)
+            t.column("productSlug", .text).notNull()
+            t.column("productName", .text).notNull()
+            t.column("quantity", .integer).notNull().check { $0 > 0 }
+            t.column("unitPriceMinor", .integer).notNull().check { $0 >= 0 }
+        }
+        try db.create(table: "orderEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("order", onDelete: .cascade).notNull()
+            t.column("fromStatus", .text).check { statuses.contains($0) }
+            t.column("toStatus", .text).notNull().check { statuses.contains($0) }
+            t.column("actor", .text).notNull()
+            t.column("note", .text)
+            t.column("occurredAt", .datetime).notNull()
+        }
+        try db.create(table: "payment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("order", onDelete: .restrict).notNull()
+            t.column("amountMinor", .integer).notNull().check { $0 >= 0 }
+            t.column("currency", .text).notNull().check { length($0) == 3 }
+            t.column("status", .text).notNull()
+                .check { ["pending", "succeeded", "failed", "refunded", "partially_refunded"].contains($0) }
+            t.column("method", .text).notNull()
+            t.column("provider", .text).notNull()
+            t.column("transactionId", .text)
+            t.column("refundedMinor", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.uniqueKey(["provider", "transactionId"])
+        }
+    }
+
+    private static func createAlertsAndAudit(_ db: Database) throws {
+        try db.create(table: "alert") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("user", onDelete: .cascade)
+            t.belongsTo("product", onDelete: .cascade)
+            t.belongsTo("order", onDelete: .cascade)
+            t.column("type", .text).notNull().check { ["order", "stock", "promo"].contains($0) }
+            t.column("message", .text).notNull()
+            t.column("status", .text).notNull().defaults(to: "pending")
+                .check { ["pending", "sent", "read", "dismissed"].contains($0) }
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "alert_on_status", on: "alert", columns: ["status", "createdAt"])
+        try db.create(table: "auditLog") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("entityKey", .text).notNull()
+            t.column("details", .jsonText)
+            t.column("occurredAt", .datetime).notNull()
+        }
+        try db.create(index: "auditLog_on_entity", on: "auditLog", columns: ["entity", "entityKey"])
+    }
+
+    private static func createBuildManifest(_ db: Database) throws {
+        // One row per file the builder wrote: the fingerprint of its inputs and a hash of its bytes.
+        try db.create(table: "buildOutput") { t in
+            t.primaryKey("path", .text)
+            t.column("inputFingerprint", .text).notNull()
+            t.column("outputHash", .text).notNull()
+        }
+        // Content files seen by the last build, so unchanged Markdown is not read again.
+        try db.create(table: "contentFile") { t in
+            t.primaryKey("path", .text)
+            t.column("modifiedNanos", .integer).notNull()
+            t.column("size", .integer).notNull()
+            t.column("contentHash", .text).notNull()
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import MercatoCore
+import MercatoDatabase
+
+/// The output of the load stage: one consistent read of the database plus the shop's files.
+struct LoadedSite: Sendable {
+    struct PageInfo: Sendable, Encodable, Hashable {
+        var slug: String
+        var title: String
+        var description: String
+        var contentHash: String
+    }
+
+    var configuration: SiteConfiguration
+    var snapshot: CatalogSnapshot
+    var templates: TemplateSet
+    /// Shop-relative path → size, time and hash of every file under `Content/` and `public/`.
+    var files: [String: BuildManifest.ContentFile]
+    var assets: AssetCatalog
+    /// Static pages from `Content/pages/`, by slug.
+    var pages: [PageInfo]
+}
+
+/// Reads everything a build needs. Errors in templates and page front matter are collected, not thrown one by one.
+struct SiteLoader {
+    let layout: ShopLayout
+    let database: AppDatabase
+    let configuration: SiteConfiguration
+
+    /// Top-level output folders a static page must not take.
+    static let reservedSlugs: Set<String> = [
+        "products", "categories", "search", "cart", "checkout", "orders", "api", "css", "js", "images", "assets",
+    ]
+
+    func load(manifest: BuildManifest) throws(BuildFailure) -> LoadedSite {
+        var errors: [BuildError] = []
+        let templates: TemplateSet?
+        do { templates = try TemplateSet.load(from: layout.templates) } catch {
+            errors += error.errors
+            templates = nil
+        }
+        let files: [String: BuildManifest.ContentFile]
+        let snapshot: CatalogSnapshot
+        do {
+            files = try SourceFileScanner(layout: layout, previous: manifest.contentFiles)
+                .scan(folders: ["Content", "public"])
+            snapshot = try database.catalogSnapshot(topReviewCount: configuration.reviewsOnProductPage)
+        } catch {
+            throw BuildFailure(errors + [BuildError(stage: .load, message: "\(error)")])
+        }
+        var pages: [LoadedSite.PageInfo] = []
+        for (path, file) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
+            do throws(BuildError) {
+                try checkContentName(path)
+                if path.hasPrefix("Content/pages/") { pages.append(try loadPage(path, hash: file.contentHash)) }
+            } catch { errors.append(error) }
+        }
+        errors += validate(snapshot)
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return LoadedSite(
+            configuration: configuration, snapshot: snapshot, templates: templates!, files: files,
+            assets: AssetCatalog(files: files), pages: pages)
+    }
+
+    private func checkContentName(_ path: String) throws(BuildError) {
+        let parts = path.split(separator: "/")
+        guard parts.count == 3, ["products", "categories", "pages"].contains(parts[1]) else {
+            throw BuildError(
+                stage: .load, file: path,
+                message: "Markdown belongs in Content/products/, Content/categories/ or Content/pages/")
+        }
+        let slug = String(parts[2].dropLast(3))
+        guard Slug.isValid(slug) else {
+            throw BuildError(
+                stage: .load, file: path,
+                message: "'\(slug)' is not a valid slug: use lower-case letters, digits and single hyphens")
+        }
+        if parts[1] == "pages", Self.reservedSlugs.contains(slug) {
+            throw BuildError(stage: .load, file: path, message: "the page slug '\(slug)' is taken by the site's own pages")
+        }
+    }
+
+    private func loadPage(_ path: String, hash: String) throws(BuildError) -> LoadedSite.PageInfo {
+        let text: String
+        do { text = try String(contentsOf: layout.url(path), encoding: .utf8) } catch {
+            throw BuildError(stage: .load, file: path, message: "cannot read as UTF-8 text")
+        }
+        let document = try MarkdownDocument.parse(text, file: path, allowedKeys: ContentKeys.page)
+        guard let title = try document.string("title", file: path), !title.isEmpty else {
+            throw BuildError(stage: .load, file: path, line: 1, message: "a page needs a 'title' in its front matter")
+        }
+        let slug = String(path.split(separator: "/").last!.dropLast(3))
+        let description = try document.string("description", file: path) ?? Markdown.summary(document.body)
+        return .init(slug: slug, title: title, description: description, contentHash: hash)
+    }
+
+    /// Rows the database constraints should have refused, in case another tool wrote them.
+    private func validate(_ snapshot: CatalogSnapshot) -> [BuildError] {
+        var errors: [BuildError] = []
+        for row in snapshot.products {
+            let product = row.product
+            let where_ = "product '\(product.slug)' (id \(product.id ?? 0))"
+            if product.priceMinor < 0 {
+                errors.append(BuildError(stage: .load, message: "\(where_) has a negative price (\(product.priceMinor))"))
+            }
+            if product.currency != configuration.currency.code {
+                errors.append(
+                    BuildError(
+                        stage: .load,
+                        message: "\(where_) is priced in \(product.currency), the shop sells in \(configuration.currency)"))
+            }
+            if !Slug.isValid(product.slug) {
+                errors.append(BuildError(stage: .load, message: "\(where_) has an invalid slug"))
+            }
+        }
+        var seen: Set<String> = []
+        for row in snapshot.products where !seen.insert(row.product.slug).inserted {
+            errors.append(BuildError(stage: .load, message: "duplicate product slug '\(row.product.slug)'"))
+        }
+        return errors
+    }
+}
+
+/// The front matter keys each kind of Markdown file may use.
+enum ContentKeys {
+    static let page: Set<String> = ["title", "description"]
+    static let category: Set<String> = ["title", "description"]
+    static let product: Set<String> = ["title", "description", "images"]
+}

@@ -1,0 +1,212 @@
+import Foundation
+import MercatoDatabase
+
+/// The render stage for one output: page kind → bytes. HTML pages go through their Mustache template;
+/// feeds, sitemaps and headers are written in code; assets are read as they are.
+struct PageRenderer: Sendable {
+    let site: LoadedSite
+    let layout: ShopLayout
+    let database: AppDatabase
+
+    private var context: RenderContext { RenderContext(site: site) }
+    private var configuration: SiteConfiguration { site.configuration }
+
+    func render(_ job: PageJob) throws(BuildError) -> Data {
+        switch job.kind {
+        case .asset(let source, _):
+            do { return try Data(contentsOf: layout.publicAssets.appendingPathComponent(source)) } catch {
+                throw BuildError(stage: .render, file: "public/\(source)", message: "cannot read: \(error)")
+            }
+        case .sitemap(let page): return Data(SitemapWriter.sitemap(page, configuration: configuration).utf8)
+        case .sitemapIndex(let count): return Data(SitemapWriter.index(count: count, configuration: configuration).utf8)
+        case .feed(let feed): return Data(FeedWriter.atom(feed, configuration: configuration).utf8)
+        case .robots: return Data(RobotsWriter.robots(configuration: configuration).utf8)
+        case .headers: return Data(HeadersWriter.headers().utf8)
+        default:
+            let values = try pageContext(job)
+            return Data(try site.templates.render(job.kind.template!, context: values).utf8)
+        }
+    }
+
+    private func pageContext(_ job: PageJob) throws(BuildError) -> [String: Any] {
+        let home = Breadcrumb(name: "Home", url: "/")
+        switch job.kind {
+        case .home(let page):
+            var values = context.chrome(
+                title: configuration.name,
+                description: "\(configuration.name): \(page.categories.map(\.name).prefix(6).joined(separator: ", ")) and more.",
+                path: job.path,
+                jsonLD: [["@type": "WebSite", "name": configuration.name, "url": configuration.absoluteURL("/")]])
+            values["featured"] = context.section(page.featured.map(context.card))
+            values["newArrivals"] = context.section(page.newArrivals.map(context.card))
+            values["bestRated"] = context.section(page.bestRated.map(context.card))
+            values["categories"] = page.categories.map { ["name": $0.name, "url": $0.url] }
+            return values
+        case .categoryIndex(let page):
+            var values = context.chrome(
+                title: "All categories", description: "Browse every category of \(configuration.name).", path: job.path,
+                breadcrumbs: [home, Breadcrumb(name: "Categories", url: "/categories/")])
+            values["categories"] = page.entries.map { entry in
+                [
+                    "name": entry.category.name, "url": entry.category.url, "productCount": entry.productCount,
+                    "image": entry.image.map(context.image) ?? NSNull(),
+                ] as [String: Any]
+            }
+            return values
+        case .listing(let page): return try listingContext(page, path: job.path, home: home)
+        case .product(let page): return try productContext(page, path: job.path, home: home)
+        case .reviews(let page): return try reviewsContext(page, path: job.path, home: home)
+        case .staticPage(let page):
+            let file = "Content/pages/\(page.slug).md"
+            let document = try readDocument(file, keys: ContentKeys.page)
+            let info = site.pages.first { $0.slug == page.slug }!
+            var values = context.chrome(
+                title: info.title, description: info.description, path: job.path,
+                breadcrumbs: [home, Breadcrumb(name: info.title, url: "/\(page.slug)/")])
+            values["title"] = info.title
+            values["html"] = Markdown.html(document.body)
+            return values
+        case .notFound:
+            var values = context.chrome(
+                title: "Page not found", description: "This page does not exist.", path: job.path, noindex: true)
+            values["categories"] = site.snapshot.categories.map { ["name": $0.name, "url": "/categories/\($0.slug)/"] }
+            return values
+        default:
+            throw BuildError(stage: .render, message: "no template for \(job.path)")
+        }
+    }
+
+    private func listingContext(_ page: ListingPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+        let category = page.category
+        var introHTML: Any = NSNull()
+        var description = "\(category.name) at \(configuration.name): \(page.productCount) products."
+        if page.introHash != nil {
+            let document = try readDocument(ShopLayout.categoryContentPath(category.slug), keys: ContentKeys.category)
+            introHTML = Markdown.html(document.body)
+            description = try document.string("description", file: ShopLayout.categoryContentPath(category.slug))
+                ?? Markdown.summary(document.body)
+        }
+        let suffix = page.page > 1 ? " — page \(page.page) of \(page.pageCount)" : ""
+        let sortSuffix = page.sort == .featured ? "" : " (\(page.sort.label.lowercased()))"
+        var values = context.chrome(
+            title: category.name + sortSuffix + suffix, description: description, path: path,
+            breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
+        values["category"] = ["name": category.name, "url": category.url]
+        values["introHTML"] = introHTML
+        values["productCount"] = page.productCount
+        values["products"] = page.products.map(context.card)
+        values["sorts"] = ListingSort.allCases.map { sort in
+            [
+                "label": sort.label, "current": sort == page.sort,
+                "url": SiteAssembler.url(of: SiteAssembler.listingPath(category.slug, sort: sort, page: 1)),
+            ] as [String: Any]
+        }
+        values["pagination"] = context.pagination(page: page.page, pageCount: page.pageCount) {
+            SiteAssembler.url(of: SiteAssembler.listingPath(category.slug, sort: page.sort, page: $0))
+        }
+        return values
+    }
+
+    private func productContext(_ page: ProductPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+        let card = page.card
+        let file = ShopLayout.productContentPath(card.slug)
+        let document = page.contentHash == nil ? nil : try readDocument(file, keys: ContentKeys.product)
+        let body = document?.body ?? ""
+        let description = try document?.string("description", file: file) ?? Markdown.summary(body)
+        var gallery: [ImageRef] = card.image.map { [$0] } ?? []
+        gallery += try frontMatterImages(document, file: file, productName: card.name)
+        let crumbs = [home, Breadcrumb(name: page.category.name, url: page.category.url), Breadcrumb(name: card.name, url: card.url)]
+        var values = context.chrome(
+            title: try document?.string("title", file: file) ?? card.name, description: description, path: path,
+            breadcrumbs: crumbs, ogType: "product", ogImage: gallery.first?.src,
+            jsonLD: [JSONLD.product(page, description: description, images: gallery.map(\.src), configuration: configuration)])
+        var product = context.card(card)
+        product["sku"] = page.sku ?? NSNull()
+        product["slug"] = card.slug
+        product["priceDecimal"] = MoneyText.decimal(card.priceMinor, configuration.currency)
+        product["currency"] = configuration.currency.code
+        product["descriptionHTML"] = body.isEmpty ? NSNull() : Markdown.html(body)
+        product["gallery"] = gallery.enumerated().map { index, image in
+            var values = context.image(image)
+            values["first"] = index == 0
+            return values
+        }
+        product["available"] = page.available > 0 ? page.available : NSNull()
+        product["tags"] = context.section(page.tags)
+        product["attributes"] = page.attributes.isEmpty ? NSNull() : page.attributes.map { ["name": $0[0], "value": $0[1]] }
+        product["category"] = ["name": page.category.name, "url": page.category.url]
+        values["product"] = product
+        values["histogram"] = histogram(page.histogram)
+        values["topReviews"] = page.topReviews.map(context.review)
+        values["reviewsURL"] = page.reviewPageCount > 0 ? "/products/\(card.slug)/reviews/" : NSNull()
+        values["related"] = context.section(page.related.map(context.card))
+        return values
+    }
+
+    private func reviewsContext(_ page: ReviewPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+        let card = page.card
+        let perPage = max(1, configuration.reviewsPerPage)
+        let reviews: [ReviewRecord]
+        do {
+            reviews = try database.reviews(productId: card.id, offset: (page.page - 1) * perPage, limit: perPage)
+        } catch {
+            throw BuildError(stage: .render, message: "reading reviews of \(card.slug): \(error)")
+        }
+        let suffix = page.page > 1 ? " — page \(page.page) of \(page.pageCount)" : ""
+        var values = context.chrome(
+            title: "Reviews of \(card.name)\(suffix)",
+            description: "\(page.reviewCount) customer reviews of \(card.name).", path: path,
+            breadcrumbs: [
+                home, Breadcrumb(name: page.category.name, url: page.category.url),
+                Breadcrumb(name: card.name, url: card.url), Breadcrumb(name: "Reviews", url: "\(card.url)reviews/"),
+            ])
+        values["product"] = context.card(card)
+        values["reviews"] = reviews.map { context.review(SiteAssembler.reviewView($0)) }
+        values["reviewCount"] = page.reviewCount
+        values["pagination"] = context.pagination(page: page.page, pageCount: page.pageCount) {
+            SiteAssembler.url(of: SiteAssembler.reviewPath(card.slug, page: $0))
+        }
+        return values
+    }
+
+    private func histogram(_ counts: [Int]) -> [[String: Any]] {
+        let total = max(1, counts.reduce(0, +))
+        return (1...5).reversed().map { stars in
+            ["stars": stars, "count": counts[stars - 1], "percent": counts[stars - 1] * 100 / total]
+        }
+    }
+
+    private func readDocument(_ file: String, keys: Set<String>) throws(BuildError) -> MarkdownDocument {
+        let text: String
+        do { text = try String(contentsOf: layout.url(file), encoding: .utf8) } catch {
+            throw BuildError(stage: .render, file: file, message: "cannot read as UTF-8 text")
+        }
+        return try MarkdownDocument.parse(text, file: file, allowedKeys: keys)
+    }
+
+    /// `images:` in a product's front matter: a list of paths, or of `src`/`alt` pairs.
+    private func frontMatterImages(_ document: MarkdownDocument?, file: String, productName: String) throws(BuildError)
+        -> [ImageRef]
+    {
+        guard let value = document?.frontMatter["images"] else { return [] }
+        guard case .list(let items) = value.content else {
+            throw BuildError(stage: .load, file: file, line: value.line, message: "'images' must be a list")
+        }
+        var images: [ImageRef] = []
+        for item in items {
+            switch item.content {
+            case .text(let src, _): images.append(SiteAssembler(site: site).image(src, alt: productName))
+            case .map(let fields):
+                guard case .text(let src, _)? = fields["src"]?.content else {
+                    throw BuildError(stage: .load, file: file, line: item.line, message: "an image needs a 'src'")
+                }
+                var alt = productName
+                if case .text(let text, _)? = fields["alt"]?.content { alt = text }
+                images.append(SiteAssembler(site: site).image(src, alt: alt))
+            case .list:
+                throw BuildError(stage: .load, file: file, line: item.line, message: "an image is a path or src/alt")
+            }
+        }
+        return images
+    }
+}
