@@ -8,8 +8,9 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
     if let site = configuration.siteDirectory {
-        router.add(middleware: FileMiddleware(site, searchForIndexHtml: true))
+        // Outermost first: the 404 page wraps the file server, which falls back to the routes.
         router.add(middleware: NotFoundPageMiddleware(siteDirectory: site))
+        router.add(middleware: FileMiddleware(site, searchForIndexHtml: true))
     }
     router.get("/health") { _, _ in "ok" }
     return Application(

@@ -52,7 +52,14 @@ struct SiteLoader {
         for (path, file) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
             do throws(BuildError) {
                 try checkContentName(path)
-                if path.hasPrefix("Content/pages/") { pages.append(try loadPage(path, hash: file.contentHash)) }
+                if path.hasPrefix("Content/pages/") {
+                    pages.append(try loadPage(path, hash: file.contentHash))
+                } else if manifest.contentFiles[path]?.contentHash != file.contentHash {
+                    // Changed product and category Markdown is checked now, so that every error in the
+                    // shop is reported together; unchanged files passed this check in an earlier build.
+                    let keys = path.hasPrefix("Content/products/") ? ContentKeys.product : ContentKeys.category
+                    _ = try MarkdownDocument.parse(try read(path), file: path, allowedKeys: keys)
+                }
             } catch { errors.append(error) }
         }
         errors += validate(snapshot)
@@ -80,11 +87,14 @@ struct SiteLoader {
         }
     }
 
-    private func loadPage(_ path: String, hash: String) throws(BuildError) -> LoadedSite.PageInfo {
-        let text: String
-        do { text = try String(contentsOf: layout.url(path), encoding: .utf8) } catch {
+    private func read(_ path: String) throws(BuildError) -> String {
+        do { return try String(contentsOf: layout.url(path), encoding: .utf8) } catch {
             throw BuildError(stage: .load, file: path, message: "cannot read as UTF-8 text")
         }
+    }
+
+    private func loadPage(_ path: String, hash: String) throws(BuildError) -> LoadedSite.PageInfo {
+        let text = try read(path)
         let document = try MarkdownDocument.parse(text, file: path, allowedKeys: ContentKeys.page)
         guard let title = try document.string("title", file: path), !title.isEmpty else {
             throw BuildError(stage: .load, file: path, line: 1, message: "a page needs a 'title' in its front matter")

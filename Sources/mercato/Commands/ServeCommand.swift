@@ -22,7 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             ServerConfiguration(host: host, port: port, siteDirectory: site.path),
             onServerRunning: { port in
-                print("Serving \(site.path) at http://localhost:\(port)/  (Ctrl-C to stop)")
+                FileHandle.standardOutput.write(
+                    Data("Serving \(site.path) at http://localhost:\(port)/  (Ctrl-C to stop)\n".utf8))
             })
         try await app.runService()
     }

@@ -173,7 +173,7 @@ extension DemoCatalog {
             NounSpec("A Graphic Novel", 14, 32),
         ],
         attributes: [
-            AttributeSpec("Format", ["Hardcover", "Paperback", "Large print paperback", "Illustrated hardcover"]),
+            AttributeSpec("Format", ["Hardcover", "Paperback", "Large print paperback", "Gift edition hardcover"]),
             AttributeSpec("Pages", ["192", "224", "256", "288", "320", "352", "416", "480"]),
             AttributeSpec("Language", ["English"]),
             AttributeSpec("Publication year", ["2019", "2020", "2021", "2022", "2023", "2024", "2025"]),

@@ -2,11 +2,20 @@ import CZlib
 
 /// Writes 8-bit RGB images as PNG files, compressing with the system zlib.
 enum PNGEncoder {
+    /// How scanlines are filtered before compression.
+    enum RowFilter: Sendable {
+        /// No filtering. Best for flat, synthetic images such as ``ProductImagePainter``'s: deflate then matches
+        /// whole repeated rows (10–20% smaller than Sub or Up there, and about twice as fast).
+        case none
+        /// Sub (type 1) on every row.
+        case sub
+        /// Per row, the filter (None, Sub, Up, Average or Paeth) with the smallest sum of absolute values:
+        /// the usual heuristic, best for photographs.
+        case adaptive
+    }
+
     /// A complete PNG file for `pixels`: `width × height` RGB triples, row by row from the top left.
-    ///
-    /// Each row gets the filter (None, Sub, Up, Average or Paeth) with the smallest sum of absolute filtered
-    /// values, the usual heuristic that keeps smooth images small.
-    static func encodeRGB(width: Int, height: Int, pixels: [UInt8]) -> [UInt8] {
+    static func encodeRGB(width: Int, height: Int, pixels: [UInt8], filter: RowFilter = .none) -> [UInt8] {
         precondition(width > 0 && height > 0, "an image needs at least one pixel")
         precondition(pixels.count == width * height * 3, "expected \(width * height * 3) bytes, got \(pixels.count)")
 
@@ -16,58 +25,80 @@ enum PNGEncoder {
         appendBigEndian(UInt32(height), to: &header)
         header += [8, 2, 0, 0, 0]  // 8-bit depth, truecolour, deflate, adaptive filtering, no interlace
         appendChunk("IHDR", header, to: &png)
-        appendChunk("IDAT", compress(filtered(width: width, height: height, pixels: pixels)), to: &png)
+        appendChunk("IDAT", compress(filtered(width: width, height: height, pixels: pixels, filter: filter)), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
 
     /// The scanlines, each prefixed with its filter type byte.
-    private static func filtered(width: Int, height: Int, pixels: [UInt8]) -> [UInt8] {
+    private static func filtered(width: Int, height: Int, pixels: [UInt8], filter: RowFilter) -> [UInt8] {
         let stride = width * 3
-        let bpp = 3
+        let candidateFilters: Range<Int> =
+            switch filter {
+            case .none: 0..<1
+            case .sub: 1..<2
+            case .adaptive: 0..<5
+            }
         var output = [UInt8](repeating: 0, count: (stride + 1) * height)
-        var candidates = [[UInt8]](repeating: [UInt8](repeating: 0, count: stride), count: 5)
+        var scratch = [UInt8](repeating: 0, count: stride * 5)
         let zeroRow = [UInt8](repeating: 0, count: stride)
         pixels.withUnsafeBufferPointer { image in
             zeroRow.withUnsafeBufferPointer { zeros in
-                for row in 0..<height {
-                    let current = UnsafeBufferPointer(rebasing: image[(row * stride)..<((row + 1) * stride)])
-                    let above =
-                        row == 0 ? zeros : UnsafeBufferPointer(rebasing: image[((row - 1) * stride)..<(row * stride)])
-                    var bestFilter = 0
-                    var bestScore = Int.max
-                    for filter in 0..<5 {
-                        var score = 0
-                        candidates[filter].withUnsafeMutableBufferPointer { out in
-                            for i in 0..<stride {
-                                let x = current[i]
-                                let a = i >= bpp ? current[i - bpp] : 0
-                                let b = above[i]
-                                let c = i >= bpp ? above[i - bpp] : 0
-                                let value: UInt8
-                                switch filter {
-                                case 0: value = x
-                                case 1: value = x &- a
-                                case 2: value = x &- b
-                                case 3: value = x &- UInt8((Int(a) + Int(b)) / 2)
-                                default: value = x &- paeth(a, b, c)
+                scratch.withUnsafeMutableBufferPointer { candidates in
+                    output.withUnsafeMutableBufferPointer { out in
+                        for row in 0..<height {
+                            let current = image.baseAddress! + row * stride
+                            let above = row == 0 ? zeros.baseAddress! : image.baseAddress! + (row - 1) * stride
+                            var bestFilter = 0
+                            var bestScore = Int.max
+                            for filter in candidateFilters {
+                                let score = applyFilter(
+                                    filter, current: current, above: above, count: stride,
+                                    into: candidates.baseAddress! + filter * stride)
+                                if score < bestScore {
+                                    bestScore = score
+                                    bestFilter = filter
                                 }
-                                out[i] = value
-                                score += value < 128 ? Int(value) : 256 - Int(value)
                             }
-                        }
-                        if score < bestScore {
-                            bestScore = score
-                            bestFilter = filter
+                            let start = out.baseAddress! + row * (stride + 1)
+                            start.pointee = UInt8(bestFilter)
+                            (start + 1).update(from: candidates.baseAddress! + bestFilter * stride, count: stride)
                         }
                     }
-                    let start = row * (stride + 1)
-                    output[start] = UInt8(bestFilter)
-                    output.replaceSubrange((start + 1)..<(start + 1 + stride), with: candidates[bestFilter])
                 }
             }
         }
         return output
+    }
+
+    /// Filters one scanline with PNG filter `filter` (0 None … 4 Paeth) and returns its sum of absolute values.
+    @inline(__always)
+    private static func applyFilter(
+        _ filter: Int, current x: UnsafePointer<UInt8>, above b: UnsafePointer<UInt8>, count: Int,
+        into out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let bpp = 3
+        var score = 0
+        @inline(__always) func store(_ i: Int, _ value: UInt8) {
+            out[i] = value
+            score += value < 128 ? Int(value) : 256 - Int(value)
+        }
+        switch filter {
+        case 0:
+            for i in 0..<count { store(i, x[i]) }
+        case 1:
+            for i in 0..<bpp { store(i, x[i]) }
+            for i in bpp..<count { store(i, x[i] &- x[i - bpp]) }
+        case 2:
+            for i in 0..<count { store(i, x[i] &- b[i]) }
+        case 3:
+            for i in 0..<bpp { store(i, x[i] &- b[i] / 2) }
+            for i in bpp..<count { store(i, x[i] &- UInt8((Int(x[i - bpp]) + Int(b[i])) >> 1)) }
+        default:
+            for i in 0..<bpp { store(i, x[i] &- b[i]) }
+            for i in bpp..<count { store(i, x[i] &- paeth(x[i - bpp], b[i], b[i - bpp])) }
+        }
+        return score
     }
 
     @inline(__always)

@@ -6,7 +6,8 @@ enum ProductImagePainter {
     /// A `width × width` PNG. `categoryIndex` (0..<12) picks the hue; `variant` (0...4) picks the silhouette:
     /// 0 sphere, 1 rounded box, 2 bottle, 3 tent, 4 stacked boxes.
     static func png(category: Slug, categoryIndex: Int, variant: Int, width: Int) -> [UInt8] {
-        PNGEncoder.encodeRGB(width: width, height: width, pixels: pixels(categoryIndex: categoryIndex, variant: variant, width: width))
+        let rgb = pixels(categoryIndex: categoryIndex, variant: variant, width: width)
+        return PNGEncoder.encodeRGB(width: width, height: width, pixels: rgb, filter: .none)
     }
 
     /// The raw RGB pixels of the image, row by row.
@@ -21,7 +22,8 @@ enum ProductImagePainter {
         let layers = silhouette(variant: ((variant % 5) + 5) % 5, hue: hue)
 
         let size = Double(width)
-        let horizon = 0.80
+        let horizon = 0.68
+        let margin = 2 / size
         var pixels = [UInt8](repeating: 0, count: width * width * 3)
         for row in 0..<width {
             let y = (Double(row) + 0.5) / size
@@ -35,16 +37,20 @@ enum ProductImagePainter {
             for column in 0..<width {
                 let x = (Double(column) + 0.5) / size
                 var colour = base
-                // Soft contact shadow under the object.
-                let dx = (x - 0.5) / 0.30
-                let dy = (y - 0.785) / 0.045
-                let spread = 1 - (dx * dx + dy * dy).squareRoot()
-                if spread > 0 {
-                    let strength = (spread * spread * 0.30 * 32).rounded() / 32
-                    colour = mix(colour, shadowColour, strength)
+                // Contact shadow under the object: a pale outer ellipse and a darker core, both anti-aliased.
+                if abs(x - 0.5) < 0.32 && abs(y - 0.785) < 0.06 {
+                    let outer = (clamp(0.5 - ellipseDistance(x - 0.5, y - 0.785, 0.30, 0.042) * size) * 8).rounded() / 8
+                    let inner = (clamp(0.5 - ellipseDistance(x - 0.5, y - 0.782, 0.21, 0.026) * size) * 8).rounded() / 8
+                    colour = mix(colour, shadowColour, 0.14 * outer + 0.14 * inner)
                 }
                 for layer in layers {
-                    let coverage = clamp(0.5 - layer.shape.distance(x, y) * size)
+                    let bounds = layer.shape.bounds
+                    if x < bounds.minX - margin || x > bounds.maxX + margin || y < bounds.minY - margin
+                        || y > bounds.maxY + margin
+                    {
+                        continue
+                    }
+                    let coverage = (clamp(0.5 - layer.shape.distance(x, y) * size) * 8).rounded() / 8
                     if coverage > 0 {
                         let lit = RGB(
                             r: layer.colour.r + shade, g: layer.colour.g + shade, b: layer.colour.b + shade)
@@ -71,6 +77,18 @@ enum ProductImagePainter {
         case circle(cx: Double, cy: Double, r: Double)
         case roundedBox(cx: Double, cy: Double, hw: Double, hh: Double, r: Double)
         case triangle(ax: Double, ay: Double, bx: Double, by: Double, cx: Double, cy: Double)
+
+        /// The smallest rectangle holding the shape, in image units.
+        var bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+            switch self {
+            case .circle(let cx, let cy, let r):
+                return (cx - r, cy - r, cx + r, cy + r)
+            case .roundedBox(let cx, let cy, let hw, let hh, _):
+                return (cx - hw, cy - hh, cx + hw, cy + hh)
+            case .triangle(let ax, let ay, let bx, let by, let cx, let cy):
+                return (min(ax, bx, cx), min(ay, by, cy), max(ax, bx, cx), max(ay, by, cy))
+            }
+        }
 
         /// Signed distance in image units (negative inside).
         func distance(_ x: Double, _ y: Double) -> Double {
@@ -126,6 +144,17 @@ enum ProductImagePainter {
                 Layer(shape: .roundedBox(cx: 0.73, cy: 0.715, hw: 0.075, hh: 0.06, r: 0.012), colour: light),
             ]
         }
+    }
+
+    /// Approximate signed distance from a point (relative to the centre) to an axis-aligned ellipse.
+    private static func ellipseDistance(_ dx: Double, _ dy: Double, _ rx: Double, _ ry: Double) -> Double {
+        let u = dx / rx
+        let v = dy / ry
+        let f = u * u + v * v - 1
+        let gx = 2 * u / rx
+        let gy = 2 * v / ry
+        let gradient = (gx * gx + gy * gy).squareRoot()
+        return gradient > 0 ? f / gradient : -min(rx, ry)
     }
 
     /// Signed distance from a point to a triangle (after Inigo Quilez).

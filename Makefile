@@ -1,0 +1,41 @@
+# Mercato: `make run` sets up and serves the demo shop; `make test` runs every test.
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+MERCATO := .build/debug/mercato
+PORT ?= 8080
+
+.PHONY: run setup build demo site serve test lint format clean
+
+run: setup build demo site serve
+
+setup:
+	@scripts/setup
+
+build:
+	swift build --product mercato
+
+# Creates the demo shop once; `make demo-reset` replaces it.
+demo:
+	@[ -f var/mercato.sqlite ] || $(MERCATO) demo --products 300 --reviews 3000
+
+demo-reset:
+	$(MERCATO) demo --products 300 --reviews 3000 --force
+
+site:
+	$(MERCATO) build
+
+serve:
+	$(MERCATO) serve --port $(PORT)
+
+test: setup
+	swift build --build-tests
+	swift test --skip-build --parallel
+
+lint:
+	swift format lint --strict --recursive Sources Tests
+
+format:
+	swift format --in-place --recursive Sources Tests
+
+clean:
+	rm -rf .build dist var
