@@ -18,7 +18,7 @@ struct ShopOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Override baseURL from mercato.yaml.")
     var baseURL: String?
 
-    @Option(name: .long, help: "Override the shop's name.")
+    @Option(name: .customLong("shop-name"), help: "Override the shop's name.")
     var name: String?
 
     @Option(name: .long, help: "Override the currency (ISO 4217).")

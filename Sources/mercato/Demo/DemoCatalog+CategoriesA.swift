@@ -34,22 +34,26 @@ extension DemoCatalog {
             "last for decades rather than seasons", "develop a beautiful patina over time",
             "make everyday cooking feel a little more special",
         ],
-        uses: ["weeknight dinners", "slow Sunday roasts", "weekend baking", "dinner parties", "meal prep", "small city kitchens"],
+        uses: [
+            "weeknight dinners", "slow Sunday roasts", "weekend baking", "dinner parties", "meal prep",
+            "small city kitchens",
+        ],
         highlights: [
             "Made to last for decades of daily use", "Comfortable, balanced handling", "Easy to clean and care for",
             "Ships in plastic-free packaging", "Designed and tested by professional cooks",
             "Pairs beautifully with the rest of the range", "Gift-ready box included", "Replacement parts available",
         ],
         intro: """
-            Good cooking starts with tools you trust. Our **kitchen** range brings together knives that hold their edge, \
-            pans that heat evenly and boards, bowls and mills that look as good on the table as they work at the counter.
+            Good cooking starts with tools you trust. Our **kitchen** range brings together knives that hold \
+            their edge, pans that heat evenly and boards, bowls and mills that look as good on the table as they \
+            work at the counter.
 
-            Every piece is chosen for *how it feels in daily use*: balanced handles, sensible weights and finishes that \
-            age gracefully. Much of it is made by small workshops in Portugal, Japan and Sweden, and all of it is built \
-            to be used, washed and used again for years.
+            Every piece is chosen for *how it feels in daily use*: balanced handles, sensible weights and finishes \
+            that age gracefully. Much of it is made by small workshops in Portugal, Japan and Sweden, and all of it \
+            is built to be used, washed and used again for years.
 
-            Not sure where to start? A good chef's knife, a heavy pan and a solid cutting board will cover nine meals out \
-            of ten. Everything else is a pleasure.
+            Not sure where to start? A good chef's knife, a heavy pan and a solid cutting board will cover nine \
+            meals out of ten. Everything else is a pleasure.
             """
     )
 
@@ -127,7 +131,8 @@ extension DemoCatalog {
         attributes: [
             AttributeSpec("Capacity", ["2 L", "5 L", "9 L", "30 L", "120 L", "220 L"]),
             AttributeSpec("Weather resistant", ["Yes", "Frost-proof", "UV-stable"]),
-            AttributeSpec("Dimensions", ["20 × 20 × 18 cm", "40 × 25 × 30 cm", "120 × 60 × 30 cm", "150 × 55 × 85 cm"]),
+            AttributeSpec(
+                "Dimensions", ["20 × 20 × 18 cm", "40 × 25 × 30 cm", "120 × 60 × 30 cm", "150 × 55 × 85 cm"]),
             AttributeSpec("Weight", ["250 g", "600 g", "1.5 kg", "4 kg", "12 kg", "21 kg"]),
             AttributeSpec("Assembly", ["None required", "Tools included", "Simple, about 10 minutes"]),
             AttributeSpec("Warranty", ["2 years", "5 years", "10 years"]),
@@ -142,7 +147,8 @@ extension DemoCatalog {
         uses: ["balcony gardens", "allotments", "raised beds", "patio pots", "spring planting", "autumn tidy-ups"],
         highlights: [
             "Weatherproof and UV-stable", "Ergonomic design for less strain", "Repairable, with spare parts available",
-            "Made with recycled materials where possible", "Tested by our own gardening team", "Easy to clean and store",
+            "Made with recycled materials where possible", "Tested by our own gardening team",
+            "Easy to clean and store",
             "Suitable for beginners and old hands alike", "Ships flat-packed to cut emissions",
         ],
         intro: """
@@ -187,7 +193,8 @@ extension DemoCatalog {
         ],
         tags: ["camping", "hiking", "outdoor", "lightweight", "adventure", "waterproof", "travel", "festival"],
         benefits: [
-            "pack down small and weigh next to nothing", "shrug off wind and rain", "set up in minutes, even in the dark",
+            "pack down small and weigh next to nothing", "shrug off wind and rain",
+            "set up in minutes, even in the dark",
             "keep going long after the trail gets rough", "survive years of adventures", "be repaired in the field",
             "keep you comfortable when the temperature drops", "make weekends outdoors simpler",
         ],
@@ -281,13 +288,17 @@ extension DemoCatalog {
             NounSpec("Turntable", 149, 799), NounSpec("Soundbar", 129, 899), NounSpec("Portable Radio", 29, 129),
             NounSpec("Headphone Amplifier", 79, 399), NounSpec("Studio Monitors", 199, 899, plural: true),
             NounSpec("Smart Speaker", 49, 249), NounSpec("Over-Ear Headphones", 49, 349, plural: true),
-            NounSpec("USB Microphone", 49, 249), NounSpec("Party Speaker", 99, 499), NounSpec("Record Cleaning Kit", 19, 59),
+            NounSpec("USB Microphone", 49, 249), NounSpec("Party Speaker", 99, 499),
+            NounSpec("Record Cleaning Kit", 19, 59),
         ],
         attributes: [
             AttributeSpec("Battery life", ["12 hours", "20 hours", "30 hours", "40 hours", "Mains powered"]),
             AttributeSpec(
                 "Connectivity",
-                ["Bluetooth 5.3", "Bluetooth 5.3, USB-C", "Wi-Fi, Bluetooth", "3.5 mm, Bluetooth", "RCA, optical, HDMI eARC"]
+                [
+                    "Bluetooth 5.3", "Bluetooth 5.3, USB-C", "Wi-Fi, Bluetooth", "3.5 mm, Bluetooth",
+                    "RCA, optical, HDMI eARC",
+                ]
             ),
             AttributeSpec("Noise cancelling", ["Active", "Passive", "None"]),
             AttributeSpec("Driver size", ["10 mm", "40 mm", "50 mm", "4 inch", "6.5 inch"]),
@@ -300,7 +311,10 @@ extension DemoCatalog {
             "last all day on a single charge", "keep the outside world at bay", "fill a room without distortion",
             "reward careful listening", "look smart on any shelf or desk", "make podcasts and calls crystal clear",
         ],
-        uses: ["long commutes", "late-night listening", "working from home", "vinyl evenings", "movie nights", "house parties"],
+        uses: [
+            "long commutes", "late-night listening", "working from home", "vinyl evenings", "movie nights",
+            "house parties",
+        ],
         highlights: [
             "Balanced, natural sound signature", "Fast USB-C charging", "Multipoint Bluetooth pairing",
             "Replaceable parts and battery", "Free firmware updates", "Two-year warranty as standard",

@@ -62,7 +62,8 @@ extension DemoCatalog {
             "Nomad", "Studio",
         ],
         finishes: [
-            "Waxed Canvas", "Full-Grain Leather", "Recycled Nylon", "Cotton Canvas", "Vegan Leather", "Ripstop", "Suede",
+            "Waxed Canvas", "Full-Grain Leather", "Recycled Nylon", "Cotton Canvas", "Vegan Leather", "Ripstop",
+            "Suede",
             "Cordura", "Jute", "Wool Felt", "Cork", "Denim",
         ],
         finishKey: "Material",
@@ -119,13 +120,15 @@ extension DemoCatalog {
         nouns: [
             NounSpec("Wooden Train Set", 29, 129), NounSpec("Building Blocks", 19, 89, plural: true),
             NounSpec("Jigsaw Puzzle", 9, 39), NounSpec("Plush Bear", 12, 49), NounSpec("Kite", 15, 49),
-            NounSpec("Marble Run", 29, 119), NounSpec("Play Kitchen", 69, 249), NounSpec("Stacking Rings", 9, 29, plural: true),
+            NounSpec("Marble Run", 29, 119), NounSpec("Play Kitchen", 69, 249),
+            NounSpec("Stacking Rings", 9, 29, plural: true),
             NounSpec("Doll's House", 79, 299), NounSpec("Science Kit", 19, 69), NounSpec("Ride-On Car", 59, 199),
             NounSpec("Board Game", 19, 59), NounSpec("Art Easel", 39, 119), NounSpec("Xylophone", 15, 49),
         ],
         attributes: [
             AttributeSpec("Age", ["12 months+", "18 months+", "3 years+", "5 years+", "8 years+"]),
-            AttributeSpec("Material", ["FSC-certified beech", "Recycled plastic", "Organic cotton", "Cardboard", "Bamboo"]),
+            AttributeSpec(
+                "Material", ["FSC-certified beech", "Recycled plastic", "Organic cotton", "Cardboard", "Bamboo"]),
             AttributeSpec("Batteries", ["Not required", "2 × AA (not included)", "Rechargeable, USB-C"]),
             AttributeSpec("Pieces", ["12", "24", "48", "100", "250", "500", "1000"]),
             AttributeSpec("Safety", ["EN 71 tested", "CE marked"]),
@@ -136,7 +139,10 @@ extension DemoCatalog {
             "spark curiosity and imaginative games", "pack away neatly at bedtime", "get the whole family playing",
             "build fine motor skills without anyone noticing", "become a hand-me-down favourite",
         ],
-        uses: ["rainy afternoons", "birthday presents", "family game nights", "nursery play", "long car journeys", "holidays"],
+        uses: [
+            "rainy afternoons", "birthday presents", "family game nights", "nursery play", "long car journeys",
+            "holidays",
+        ],
         highlights: [
             "Safety tested to EN 71", "Non-toxic, water-based paints", "Plastic-free packaging",
             "Designed with early-years teachers", "Easy to wipe clean", "Built to be handed down",
@@ -191,7 +197,9 @@ extension DemoCatalog {
             "a gripping account of an expedition that nearly went wrong",
             "a joyful celebration of the small rituals that make a life",
         ],
-        uses: ["long train journeys", "book clubs", "rainy weekends", "holiday reading", "bedtime", "thoughtful gifts"],
+        uses: [
+            "long train journeys", "book clubs", "rainy weekends", "holiday reading", "bedtime", "thoughtful gifts",
+        ],
         highlights: [
             "Beautifully typeset and printed on FSC-certified paper", "A perfect gift for curious readers",
             "Signed bookplate while stocks last", "A staff pick at Mercato Demo Shop",
@@ -223,7 +231,8 @@ extension DemoCatalog {
         nouns: [
             NounSpec("Face Oil", 19, 69), NounSpec("Hand Cream", 9, 29), NounSpec("Body Wash", 9, 25),
             NounSpec("Lip Balm", 5, 15), NounSpec("Face Serum", 24, 89), NounSpec("Night Cream", 24, 79),
-            NounSpec("Bath Salts", 12, 35, plural: true), NounSpec("Shampoo Bar", 9, 19), NounSpec("Body Lotion", 12, 39),
+            NounSpec("Bath Salts", 12, 35, plural: true), NounSpec("Shampoo Bar", 9, 19),
+            NounSpec("Body Lotion", 12, 39),
             NounSpec("Cleansing Balm", 19, 49), NounSpec("Eye Cream", 24, 69), NounSpec("Clay Mask", 15, 45),
             NounSpec("Hair Oil", 15, 45), NounSpec("Room Spray", 15, 35),
         ],
@@ -241,7 +250,9 @@ extension DemoCatalog {
             "smell wonderful without being overpowering", "suit even sensitive skin",
             "make a small luxury part of every day", "work hard while you sleep",
         ],
-        uses: ["morning routines", "long baths", "travel bags", "winter skin", "self-care Sundays", "thoughtful gifts"],
+        uses: [
+            "morning routines", "long baths", "travel bags", "winter skin", "self-care Sundays", "thoughtful gifts",
+        ],
         highlights: [
             "Vegan and cruelty free", "Dermatologically tested", "Recyclable glass and aluminium packaging",
             "Made in small batches", "No parabens or synthetic colours", "Refills available",

@@ -28,7 +28,8 @@ extension DemoCatalog {
         for time in times {
             let roll = random.below(100)
             let rating =
-                roll < thresholds.0 ? 5 : roll < thresholds.1 ? 4 : roll < thresholds.2 ? 3 : roll < thresholds.3 ? 2 : 1
+                roll < thresholds.0
+                ? 5 : roll < thresholds.1 ? 4 : roll < thresholds.2 ? 3 : roll < thresholds.3 ? 2 : 1
             let author = "\(random.pick(Self.firstNames)) \(random.pick(Self.lastInitials))."
             let title: String
             var body = ""

@@ -168,18 +168,19 @@ struct DemoCatalog: Sendable {
             spec: spec, words: words, parts: parts, name: name, brand: brand, attributes: attributes,
             random: &random)
 
+        let categorySlug = tables.categories[parts.category].slug
         let draft = ProductDraft(
             slug: slug,
             sku: "\(spec.skuPrefix)-\(Self.zeroPadded(index, width: 6))",
             name: name,
             brand: brand,
-            categorySlug: tables.categories[parts.category].slug,
+            categorySlug: categorySlug,
             price: Money(minorUnits: priceCents * minorUnitMultiplier, currency: currency),
             compareAtPrice: compareAtCents.map { Money(minorUnits: $0 * minorUnitMultiplier, currency: currency) },
             stock: stock,
             status: status,
             featured: featured,
-            imagePath: "/images/products/\(Self.imageName(category: tables.categories[parts.category].slug, variant: variant)).png",
+            imagePath: "/images/products/\(Self.imageName(category: categorySlug, variant: variant)).png",
             tags: tags,
             attributes: attributes,
             descriptionMarkdown: description

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import MercatoCore
+import Testing
+
+@testable import MercatoDatabase
+
+@Suite struct MigrationTests {
+    private func temporaryDatabase() throws -> (AppDatabase, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-\(UUID().uuidString)/shop.sqlite").path
+        return (try AppDatabase.open(at: path, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))), path)
+    }
+
+    @Test func aNewFileGetsEveryTableOfTheSchemaInWALMode() throws {
+        let (database, _) = try temporaryDatabase()
+        let tables = try database.reader.read { db in
+            try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        for table in ["user", "category", "product", "inventory", "review", "order", "orderItem", "orderEvent", "payment", "alert", "auditLog", "buildOutput", "contentFile"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+        let mode = try database.reader.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let indexes = try database.reader.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(indexes.contains("review_on_product_helpful") && indexes.contains("product_on_status_priceMinor"))
+    }
+
+    @Test func reopeningAnExistingFileKeepsItsDataAndAppliesNothingTwice() throws {
+        let (database, path) = try temporaryDatabase()
+        try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")
+        let reopened = try AppDatabase.open(at: path)
+        let applied = try reopened.reader.read { db in try AppDatabase.migrator.appliedMigrations(db) }
+        #expect(applied.count == 6)
+        #expect(try reopened.reader.read { db in try CategoryRecord.fetchCount(db) } == 1)
+    }
+
+    @Test func aDatabaseFromAnOlderVersionIsMigratedForward() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-old-\(UUID().uuidString).sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(queue, upTo: "v1 catalog")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO category (slug, name, position, updatedAt) VALUES ('old', 'Old', 0, '2026-01-01')")
+        }
+        try queue.close()
+        let database = try AppDatabase.open(at: path)
+        let applied = try database.reader.read { db in try AppDatabase.migrator.appliedMigrations(db) }
+        #expect(applied.last == "v1 build manifest")
+        #expect(try database.reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM category") } == "Old")
+    }
+
+    @Test func constraintsRefuseWhatTheCatalogMustNeverHold() throws {
+        let (database, _) = try temporaryDatabase()
+        try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")
+        try database.addProduct(
+            ProductDraft(slug: Slug("mug"), name: "Mug", categorySlug: Slug("kitchen"), price: Money(minorUnits: 100, currency: .usd), stock: 1),
+            actor: "test")
+        let statements = [
+            "UPDATE product SET priceMinor = -1",
+            "UPDATE inventory SET onHand = -1",
+            "UPDATE inventory SET reserved = 5",
+            "INSERT INTO product (slug, name, categoryId, priceMinor, currency, createdAt, updatedAt) VALUES ('mug', 'Again', 1, 1, 'USD', 0, 0)",
+            "INSERT INTO review (productId, authorName, rating, createdAt, updatedAt) VALUES (1, 'A', 6, 0, 0)",
+            "INSERT INTO product (slug, name, categoryId, priceMinor, currency, createdAt, updatedAt) VALUES ('x', 'X', 99, 1, 'USD', 0, 0)",
+            "INSERT INTO user (email, name, role, registeredAt) VALUES ('a@b.c', 'A', 'superuser', 0)",
+            "INSERT INTO \"order\" (number, email, status, currency, subtotalMinor, totalMinor, shippingAddress, shippingMethod, placedAt, updatedAt) VALUES ('n', 'a@b.c', 'lost', 'USD', 1, 1, '{}', 'std', 0, 0)",
+        ]
+        for sql in statements {
+            #expect(throws: DatabaseError.self, "\(sql) should be refused") {
+                try database.writer.write { db in try db.execute(sql: sql) }
+            }
+        }
+    }
+}
