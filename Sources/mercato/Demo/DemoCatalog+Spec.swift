@@ -1,3 +1,5 @@
+import Foundation
+
 /// The word lists and copy that the demo catalog is built from, one `CategorySpec` per category.
 extension DemoCatalog {
     /// How a product name is assembled from its parts.
@@ -17,12 +19,28 @@ extension DemoCatalog {
         let maxPrice: Int
         /// `true` for nouns such as "Running Shoes", so copy says "these … are" rather than "this … is".
         let plural: Bool
+        /// The category finishes that make sense for this noun (no "Tempered Glass Chef's Knife"); `nil` for all.
+        let finishes: [String]?
+        /// Specifications particular to this noun, e.g. `Blade length: 20 cm, 24 cm`.
+        let details: [AttributeSpec]
 
-        init(_ name: String, _ minPrice: Int, _ maxPrice: Int, plural: Bool = false) {
+        /// `finishes` is a comma-separated list of finish names; `details` reads
+        /// `"Key: value, value; Other key: value"` (values must not contain ", ").
+        init(_ name: String, _ minPrice: Int, _ maxPrice: Int, plural: Bool = false, finishes: String? = nil,
+            details: String = ""
+        ) {
             self.name = name
             self.minPrice = minPrice
             self.maxPrice = maxPrice
             self.plural = plural
+            self.finishes = finishes.map { $0.components(separatedBy: ", ") }
+            self.details = details.isEmpty
+                ? []
+                : details.components(separatedBy: "; ").map { entry in
+                    let parts = entry.components(separatedBy: ": ")
+                    precondition(parts.count == 2, "bad detail '\(entry)' for \(name)")
+                    return AttributeSpec(parts[0], parts[1].components(separatedBy: ", "))
+                }
         }
     }
 
@@ -38,6 +56,9 @@ extension DemoCatalog {
     }
 
     /// Everything needed to generate products of one category.
+    ///
+    /// `attributes` are generic specifications that suit every noun of the category; each noun adds its own
+    /// `details`, and the finish is shown under `finishKey`.
     struct CategorySpec: Sendable {
         let slug: String
         let name: String
@@ -62,10 +83,6 @@ extension DemoCatalog {
         /// The Markdown introduction shown on the category page.
         let intro: String
 
-        /// How many distinct names the category can produce.
-        var nameCount: Int {
-            (nameStyle == .bookTitle ? 1 : brands.count) * styles.count * finishes.count * nouns.count
-        }
     }
 
     static let specs: [CategorySpec] = [
@@ -73,5 +90,4 @@ extension DemoCatalog {
         shoesSpec, bagsSpec, toysSpec, booksSpec, beautySpec, petsSpec,
     ]
 
-    static let warranty = AttributeSpec("Warranty", ["1 year", "2 years", "3 years", "5 years", "Lifetime"])
 }
