@@ -1,7 +1,8 @@
 # Mercato: `make run` sets up and serves the demo shop; `make test` runs every test.
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
-MERCATO := .build/debug/mercato
+# The demo shop runs an optimised build: generating its images and catalog is ~30x faster than in debug.
+MERCATO := .build/release/mercato
 PORT ?= 8080
 
 .PHONY: run setup build demo site serve test lint format clean
@@ -12,7 +13,7 @@ setup:
 	@scripts/setup
 
 build:
-	swift build --product mercato
+	swift build -c release --product mercato
 
 # Creates the demo shop once; `make demo-reset` replaces it.
 demo:

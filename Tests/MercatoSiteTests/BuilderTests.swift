@@ -44,7 +44,7 @@ import Testing
             actor: "test")
         _ = try await shop.build()
         let teapot = try shop.html("products/teapot/index.html")
-        #expect(teapot.contains("only 3 left"))
+        #expect(teapot.contains("Only 3 left"))
         #expect(teapot.contains("<s><span class=\"visually-hidden\">was </span>$59.00</s>"))
         let knife = try shop.html("products/bread-knife/index.html")
         #expect(knife.contains("Out of stock"))

@@ -48,7 +48,8 @@ struct PageRenderer: Sendable {
                 breadcrumbs: [home, Breadcrumb(name: "Categories", url: "/categories/")])
             values["categories"] = page.entries.map { entry in
                 [
-                    "name": entry.category.name, "url": entry.category.url, "productCount": entry.productCount,
+                    "name": entry.category.name, "url": entry.category.url,
+                    "productCount": entry.productCount == 1 ? "1 product" : "\(entry.productCount) products",
                     "image": entry.image.map(context.image) ?? NSNull(),
                 ] as [String: Any]
             }
@@ -93,7 +94,7 @@ struct PageRenderer: Sendable {
             breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
         values["category"] = ["name": category.name, "url": category.url]
         values["introHTML"] = introHTML
-        values["productCount"] = page.productCount
+        values["productCount"] = page.productCount == 1 ? "1 product" : "\(page.productCount) products"
         values["products"] = page.products.map(context.card)
         values["sorts"] = ListingSort.allCases.map { sort in
             [
@@ -138,7 +139,8 @@ struct PageRenderer: Sendable {
         values["product"] = product
         values["histogram"] = histogram(page.histogram)
         values["topReviews"] = page.topReviews.map(context.review)
-        values["reviewsURL"] = page.reviewPageCount > 0 ? "/products/\(card.slug)/reviews/" : NSNull()
+        // Link to the review pages only when they hold more than the product page shows.
+        values["reviewsURL"] = card.ratingCount > page.topReviews.count ? "/products/\(card.slug)/reviews/" : NSNull()
         values["related"] = context.section(page.related.map(context.card))
         return values
     }

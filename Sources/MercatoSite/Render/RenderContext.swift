@@ -7,7 +7,7 @@ import MercatoCore
 struct RenderContext {
     let site: LoadedSite
 
-    /// Keys every HTML page has: see `Templates/README.md` for the list.
+    /// Keys every HTML page has; `Templates/README.md` lists them for template authors.
     func chrome(
         title: String, description: String, path: String, breadcrumbs: [Breadcrumb] = [], ogType: String = "website",
         ogImage: String? = nil, jsonLD: [[String: Any]] = [], noindex: Bool = false

@@ -1,30 +1,78 @@
-// Word lists and introductions for the first six demo categories.
+// Word lists and introductions for the first four demo categories.
 extension DemoCatalog {
     static let kitchenSpec = CategorySpec(
         slug: "kitchen", name: "Kitchen", skuPrefix: "KIT", nameStyle: .brandStyleFinishNoun,
         brands: ["Nordhavn", "Copperline", "Maison Verte", "Kova", "Saltbox"],
         styles: [
             "Classic", "Heritage", "Pro", "Everyday", "Artisan", "Signature", "Studio", "Farmhouse", "Bistro",
-            "Essential", "Atelier", "Compact",
+            "Essential", "Atelier", "Compact", "Provence", "Kyoto", "Nordic", "Trattoria", "Harvest", "Coastal",
         ],
         finishes: [
-            "Walnut", "Olive Wood", "Copper", "Cast Iron", "Stainless Steel", "Enamelled", "Ceramic", "Carbon Steel",
-            "Bamboo", "Stoneware", "Acacia", "Tempered Glass",
+            "Walnut", "Olive Wood", "Copper", "Cast Iron", "Stainless Steel", "Enamel", "Ceramic", "Carbon Steel",
+            "Bamboo", "Stoneware", "Acacia", "Tempered Glass", "Damascus Steel", "Marble", "Beech", "Porcelain",
         ],
         finishKey: "Material",
         nouns: [
-            NounSpec("Chef's Knife", 39, 189), NounSpec("Santoku Knife", 35, 159), NounSpec("Dutch Oven", 59, 329),
-            NounSpec("Frying Pan", 29, 149), NounSpec("Saucepan", 25, 129), NounSpec("Cutting Board", 19, 89),
-            NounSpec("Salad Bowl", 19, 79), NounSpec("Utensil Set", 19, 69), NounSpec("Mortar and Pestle", 22, 69),
-            NounSpec("Pepper Mill", 15, 59), NounSpec("Measuring Cup Set", 9, 35), NounSpec("Mixing Bowl Set", 24, 89),
-            NounSpec("Teapot", 19, 89), NounSpec("French Press", 24, 99),
+            NounSpec(
+                "Chef's Knife", 39, 189,
+                finishes: "Walnut, Olive Wood, Carbon Steel, Stainless Steel, Damascus Steel, Acacia",
+                details: "Blade length: 20 cm, 21 cm, 24 cm; Steel: VG-10, High-carbon stainless, German X50CrMoV15"),
+            NounSpec(
+                "Santoku Knife", 35, 159,
+                finishes: "Walnut, Olive Wood, Carbon Steel, Stainless Steel, Damascus Steel, Acacia",
+                details: "Blade length: 16 cm, 17 cm, 18 cm; Steel: VG-10, High-carbon stainless"),
+            NounSpec(
+                "Dutch Oven", 59, 329,
+                finishes: "Cast Iron, Enamel, Stoneware, Copper",
+                details: "Capacity: 3.8 L, 4.7 L, 5.5 L, 6.7 L; Induction compatible: Yes; Oven safe: Up to 250 °C"),
+            NounSpec(
+                "Frying Pan", 29, 149,
+                finishes: "Cast Iron, Carbon Steel, Stainless Steel, Copper, Enamel",
+                details: "Diameter: 20 cm, 24 cm, 28 cm, 30 cm; Induction compatible: Yes, No"),
+            NounSpec(
+                "Saucepan", 25, 129,
+                finishes: "Stainless Steel, Copper, Enamel, Cast Iron",
+                details: "Capacity: 1.5 L, 2 L, 2.8 L; Lid included: Yes"),
+            NounSpec(
+                "Cutting Board", 19, 89,
+                finishes: "Walnut, Olive Wood, Bamboo, Acacia, Beech, Marble",
+                details: "Dimensions: 40 × 28 cm, 45 × 30 cm, 50 × 35 cm; Juice groove: Yes, No"),
+            NounSpec(
+                "Salad Bowl", 19, 79,
+                finishes: "Olive Wood, Acacia, Walnut, Ceramic, Stoneware, Tempered Glass, Bamboo",
+                details: "Diameter: 25 cm, 28 cm, 32 cm"),
+            NounSpec(
+                "Utensil Set", 19, 69,
+                finishes: "Olive Wood, Beech, Bamboo, Stainless Steel, Walnut, Acacia",
+                details: "Pieces: 3, 4, 5, 6"),
+            NounSpec(
+                "Mortar and Pestle", 22, 69,
+                finishes: "Marble, Stoneware, Olive Wood, Cast Iron, Porcelain",
+                details: "Diameter: 12 cm, 15 cm, 18 cm"),
+            NounSpec(
+                "Pepper Mill", 15, 59,
+                finishes: "Walnut, Beech, Olive Wood, Acacia, Stainless Steel, Copper, Ceramic",
+                details: "Height: 14 cm, 18 cm, 22 cm; Grinder: Adjustable ceramic burr, Carbon steel burr"),
+            NounSpec(
+                "Measuring Cup Set", 9, 35,
+                finishes: "Stainless Steel, Copper, Bamboo, Ceramic",
+                details: "Pieces: 4, 5, 6"),
+            NounSpec(
+                "Mixing Bowl Set", 24, 89,
+                finishes: "Stainless Steel, Stoneware, Tempered Glass, Ceramic, Enamel, Copper",
+                details: "Pieces: 3, 4, 5; Capacity: 0.5–3 L, 1–4 L"),
+            NounSpec(
+                "Teapot", 19, 89,
+                finishes: "Ceramic, Stoneware, Porcelain, Cast Iron, Tempered Glass",
+                details: "Capacity: 0.6 L, 0.9 L, 1.2 L; Infuser included: Yes"),
+            NounSpec(
+                "French Press", 24, 99,
+                finishes: "Stainless Steel, Tempered Glass, Copper, Ceramic",
+                details: "Capacity: 0.35 L, 0.8 L, 1 L"),
         ],
         attributes: [
-            AttributeSpec("Dishwasher safe", ["Yes", "No", "Hand wash recommended"]),
             AttributeSpec("Made in", ["Portugal", "Japan", "Germany", "France", "Sweden", "Italy"]),
-            AttributeSpec("Weight", ["180 g", "320 g", "650 g", "1.2 kg", "2.4 kg", "4.1 kg"]),
-            AttributeSpec("Induction compatible", ["Yes", "No"]),
-            AttributeSpec("Size", ["Small", "Medium", "Large", "One size"]),
+            AttributeSpec("Dishwasher safe", ["Yes", "No", "Hand wash recommended"]),
             AttributeSpec("Warranty", ["2 years", "5 years", "10 years", "Lifetime"]),
         ],
         tags: ["cookware", "kitchen", "gift idea", "chef", "baking", "homeware", "durable", "everyday"],
@@ -70,19 +118,61 @@ extension DemoCatalog {
         ],
         finishKey: "Colour",
         nouns: [
-            NounSpec("Throw Blanket", 39, 149), NounSpec("Cushion Cover", 15, 45), NounSpec("Table Lamp", 49, 229),
-            NounSpec("Ceramic Vase", 19, 89), NounSpec("Scented Candle", 12, 48), NounSpec("Wall Mirror", 59, 249),
-            NounSpec("Bath Towel Set", 29, 99), NounSpec("Duvet Cover", 59, 199), NounSpec("Storage Basket", 19, 69),
-            NounSpec("Doormat", 19, 59), NounSpec("Picture Frame", 12, 49), NounSpec("Wool Rug", 79, 449),
-            NounSpec("Curtain Panel", 29, 119), NounSpec("Bookend Set", 19, 59),
+            NounSpec(
+                "Throw Blanket", 39, 149,
+                details:
+                    "Material: Wool, Cotton, Linen, Recycled cotton; Dimensions: 130 × 170 cm, 140 × 200 cm; "
+                    + "Care: Machine washable at 30 °C, Hand wash"),
+            NounSpec(
+                "Cushion Cover", 15, 45,
+                details:
+                    "Material: Linen, Cotton velvet, Wool; Dimensions: 45 × 45 cm, 50 × 50 cm, 30 × 50 cm; "
+                    + "Care: Machine washable at 30 °C"),
+            NounSpec(
+                "Table Lamp", 49, 229,
+                details:
+                    "Material: Ceramic base with linen shade, Oak and linen, Glass; Height: 38 cm, 45 cm, 52 cm; "
+                    + "Bulb: E27 LED (included), E14 LED (included)"),
+            NounSpec("Ceramic Vase", 19, 89, details: "Height: 18 cm, 24 cm, 32 cm; Watertight: Yes"),
+            NounSpec(
+                "Scented Candle", 12, 48,
+                details: "Burn time: 35 hours, 50 hours, 60 hours; Wax: Soy, Rapeseed, Coconut and soy"),
+            NounSpec(
+                "Wall Mirror", 59, 249,
+                details:
+                    "Frame: Oak, Brass-finish steel, Rattan; Dimensions: 50 cm diameter, 60 × 90 cm, "
+                    + "70 cm diameter"),
+            NounSpec(
+                "Bath Towel Set", 29, 99,
+                details: "Material: Organic cotton, Cotton and linen; Pieces: 2, 4, 6; Weight: 500 gsm, 600 gsm"),
+            NounSpec(
+                "Duvet Cover", 59, 199,
+                details:
+                    "Material: Washed linen, Cotton percale, Cotton sateen; Size: Single, Double, King, "
+                    + "Super king; Care: Machine washable at 40 °C"),
+            NounSpec(
+                "Storage Basket", 19, 69,
+                details: "Material: Seagrass, Rattan, Cotton rope, Felt; Dimensions: 30 × 30 × 25 cm, 40 × 30 × 30 cm"),
+            NounSpec("Doormat", 19, 59, details: "Material: Coir, Recycled rubber; Dimensions: 40 × 60 cm, 50 × 80 cm"),
+            NounSpec(
+                "Picture Frame", 12, 49,
+                details: "Frame: Oak, Walnut, Aluminium; Print size: 13 × 18 cm, A4, 30 × 40 cm, 50 × 70 cm"),
+            NounSpec(
+                "Wool Rug", 79, 449,
+                details:
+                    "Dimensions: 120 × 170 cm, 160 × 230 cm, 200 × 300 cm; "
+                    + "Pile: Flatweave, Low pile, Hand-tufted"),
+            NounSpec(
+                "Curtain Panel", 29, 119,
+                details:
+                    "Material: Linen, Cotton, Velvet; Dimensions: 140 × 230 cm, 140 × 260 cm; Lining: Unlined, "
+                    + "Blackout, Thermal"),
+            NounSpec("Bookend Set", 19, 59, details: "Material: Oak, Marble, Cast iron, Brass; Pieces: 2"),
         ],
         attributes: [
-            AttributeSpec(
-                "Material", ["Linen", "Cotton", "Wool", "Ceramic", "Oak", "Rattan", "Recycled polyester", "Glass"]),
-            AttributeSpec("Dimensions", ["30 × 30 cm", "45 × 45 cm", "50 × 70 cm", "60 × 90 cm", "130 × 170 cm"]),
-            AttributeSpec("Care", ["Machine washable at 30 °C", "Wipe clean", "Dry clean only", "Hand wash"]),
             AttributeSpec("Made in", ["Portugal", "India", "Lithuania", "Denmark", "Turkey", "Vietnam"]),
             AttributeSpec("Warranty", ["1 year", "2 years"]),
+            AttributeSpec("Packaging", ["Plastic-free", "Recycled cardboard"]),
         ],
         tags: ["home", "decor", "cosy", "gift idea", "interior", "living room", "bedroom", "sustainable"],
         benefits: [
@@ -114,27 +204,83 @@ extension DemoCatalog {
         brands: ["Greenmere", "Fernwood", "Thornfield", "Bloomcraft", "Wildacre"],
         styles: [
             "Heritage", "Classic", "Pro", "Cottage", "Allotment", "Compact", "Deluxe", "Orchard", "Meadow",
-            "Potting Shed", "Everyday", "Greenhouse",
+            "Potting Shed", "Everyday", "Greenhouse", "Hedgerow", "Kitchen Garden", "Walled Garden", "Courtyard",
+            "Wildflower", "Harvest",
         ],
         finishes: [
             "Galvanised Steel", "Terracotta", "Cedar", "Stainless Steel", "Recycled Plastic", "Powder-Coated Steel",
-            "Bamboo", "Ash Wood", "Zinc", "Rattan", "Willow", "Copper",
+            "Bamboo", "Ash Wood", "Zinc", "Rattan", "Willow", "Copper", "Carbon Steel", "Forged Steel", "Larch",
+            "Glazed Ceramic", "Cast Iron",
         ],
         finishKey: "Material",
         nouns: [
-            NounSpec("Watering Can", 19, 69), NounSpec("Pruning Shears", 15, 59, plural: true),
-            NounSpec("Raised Bed", 79, 329), NounSpec("Plant Pot", 9, 79), NounSpec("Hand Trowel", 9, 29),
-            NounSpec("Garden Kneeler", 19, 49), NounSpec("Bird Feeder", 15, 69), NounSpec("Hose Reel", 39, 149),
-            NounSpec("Compost Bin", 39, 159), NounSpec("Seed Tray Set", 9, 29), NounSpec("Trellis", 19, 89),
-            NounSpec("Planter Box", 29, 149), NounSpec("Garden Bench", 129, 489), NounSpec("Wheelbarrow", 69, 229),
+            NounSpec(
+                "Watering Can", 19, 69,
+                finishes: "Galvanised Steel, Zinc, Copper, Recycled Plastic, Powder-Coated Steel",
+                details: "Capacity: 2 L, 5 L, 9 L; Rose: Removable brass rose, Removable fine rose"),
+            NounSpec(
+                "Pruning Shears", 15, 59, plural: true,
+                finishes: "Carbon Steel, Stainless Steel, Powder-Coated Steel, Forged Steel",
+                details:
+                    "Cutting capacity: 15 mm, 20 mm, 25 mm; Type: Bypass, Anvil; "
+                    + "Spare parts: Blade and spring available"),
+            NounSpec(
+                "Raised Bed", 79, 329,
+                finishes: "Cedar, Larch, Galvanised Steel, Recycled Plastic, Powder-Coated Steel",
+                details:
+                    "Dimensions: 120 × 60 × 30 cm, 180 × 90 × 40 cm, 100 × 100 × 50 cm; "
+                    + "Assembly: Tools included, Slot-together with no tools"),
+            NounSpec(
+                "Plant Pot", 9, 79,
+                finishes:
+                    "Terracotta, Glazed Ceramic, Zinc, Recycled Plastic, Rattan, Willow, Copper, Galvanised Steel",
+                details: "Diameter: 12 cm, 18 cm, 25 cm, 35 cm; Drainage hole: Yes, With plug"),
+            NounSpec(
+                "Hand Trowel", 9, 29,
+                finishes: "Stainless Steel, Carbon Steel, Forged Steel, Copper, Ash Wood",
+                details: "Length: 28 cm, 32 cm; Weight: 180 g, 240 g"),
+            NounSpec(
+                "Garden Kneeler", 19, 49,
+                finishes: "Recycled Plastic, Powder-Coated Steel, Ash Wood",
+                details: "Dimensions: 45 × 28 cm, 60 × 27 × 50 cm; Weight: 0.4 kg, 3.2 kg"),
+            NounSpec(
+                "Bird Feeder", 15, 69,
+                finishes: "Cedar, Zinc, Copper, Galvanised Steel, Recycled Plastic, Bamboo, Larch",
+                details: "Feeds: Seed, Peanuts, Fat balls; Mounting: Hanging, Pole-mounted, Wall bracket"),
+            NounSpec(
+                "Hose Reel", 39, 149,
+                finishes: "Galvanised Steel, Powder-Coated Steel, Recycled Plastic, Stainless Steel",
+                details: "Hose length: 20 m, 30 m, 45 m; Hose included: Yes, No"),
+            NounSpec(
+                "Compost Bin", 39, 159,
+                finishes: "Recycled Plastic, Cedar, Larch, Galvanised Steel",
+                details: "Capacity: 220 L, 330 L, 450 L; Assembly: Simple (about 10 minutes)"),
+            NounSpec(
+                "Seed Tray Set", 9, 29,
+                finishes: "Recycled Plastic, Bamboo, Galvanised Steel, Cedar",
+                details: "Pieces: 3, 5, 10; Cells per tray: 24, 40, 60"),
+            NounSpec(
+                "Trellis", 19, 89,
+                finishes: "Willow, Bamboo, Cedar, Galvanised Steel, Powder-Coated Steel, Larch",
+                details: "Dimensions: 180 × 60 cm, 180 × 90 cm, 120 × 30 cm; Fixings: Included"),
+            NounSpec(
+                "Planter Box", 29, 149,
+                finishes: "Cedar, Larch, Zinc, Galvanised Steel, Rattan, Recycled Plastic, Terracotta, Glazed Ceramic",
+                details:
+                    "Dimensions: 60 × 20 × 20 cm, 80 × 30 × 30 cm, 100 × 40 × 40 cm; Drainage: Drainage holes, "
+                    + "Liner included"),
+            NounSpec(
+                "Garden Bench", 129, 489,
+                finishes: "Cedar, Larch, Ash Wood, Cast Iron, Powder-Coated Steel, Recycled Plastic",
+                details: "Seats: 2, 3; Dimensions: 120 × 60 × 85 cm, 150 × 62 × 88 cm; Assembly: Tools included"),
+            NounSpec(
+                "Wheelbarrow", 69, 229,
+                finishes: "Galvanised Steel, Powder-Coated Steel, Recycled Plastic",
+                details: "Capacity: 85 L, 100 L, 120 L; Tyre: Pneumatic, Puncture-proof"),
         ],
         attributes: [
-            AttributeSpec("Capacity", ["2 L", "5 L", "9 L", "30 L", "120 L", "220 L"]),
+            AttributeSpec("Made in", ["United Kingdom", "Germany", "Sweden", "Poland", "Portugal"]),
             AttributeSpec("Weather resistant", ["Yes", "Frost-proof", "UV-stable"]),
-            AttributeSpec(
-                "Dimensions", ["20 × 20 × 18 cm", "40 × 25 × 30 cm", "120 × 60 × 30 cm", "150 × 55 × 85 cm"]),
-            AttributeSpec("Weight", ["250 g", "600 g", "1.5 kg", "4 kg", "12 kg", "21 kg"]),
-            AttributeSpec("Assembly", ["None required", "Tools included", "Simple, about 10 minutes"]),
             AttributeSpec("Warranty", ["2 years", "5 years", "10 years"]),
         ],
         tags: ["garden", "outdoor", "plants", "grow your own", "allotment", "gift idea", "durable", "eco"],
@@ -175,20 +321,64 @@ extension DemoCatalog {
         ],
         finishKey: "Colour",
         nouns: [
-            NounSpec("2-Person Tent", 129, 449), NounSpec("4-Person Tent", 199, 649), NounSpec("Sleeping Bag", 69, 299),
-            NounSpec("Camping Stove", 39, 149), NounSpec("Headlamp", 19, 69),
-            NounSpec("Trekking Poles", 39, 149, plural: true), NounSpec("Daypack", 49, 159),
-            NounSpec("Insulated Bottle", 19, 45), NounSpec("Camp Chair", 29, 119), NounSpec("Hammock", 29, 99),
-            NounSpec("Rain Jacket", 79, 299), NounSpec("Sleeping Mat", 39, 169), NounSpec("Lantern", 19, 79),
-            NounSpec("Cool Box", 49, 249),
+            NounSpec(
+                "2-Person Tent", 129, 449,
+                details:
+                    "Weight: 1.4 kg, 1.9 kg, 2.6 kg; Waterproof rating: 3,000 mm, 5,000 mm; Season: 3-season, "
+                    + "4-season"),
+            NounSpec(
+                "4-Person Tent", 199, 649,
+                details: "Weight: 4.2 kg, 5.8 kg, 7.5 kg; Waterproof rating: 3,000 mm, 5,000 mm; Season: 3-season"),
+            NounSpec(
+                "Sleeping Bag", 69, 299,
+                details:
+                    "Comfort rating: 10 °C, 5 °C, 0 °C, -5 °C; Fill: Recycled synthetic, "
+                    + "Responsibly sourced down; Weight: 0.9 kg, 1.3 kg, 1.8 kg"),
+            NounSpec(
+                "Camping Stove", 39, 149,
+                details:
+                    "Fuel: Gas canister, Multi-fuel; Boil time (1 L): 3 minutes, 4 minutes; Weight: 85 g, 320 g, "
+                    + "1.4 kg"),
+            NounSpec(
+                "Headlamp", 19, 69,
+                details:
+                    "Brightness: 300 lumens, 450 lumens, 600 lumens; Battery: Rechargeable (USB-C), 3 × AAA; "
+                    + "Water resistance: IPX4, IPX7"),
+            NounSpec(
+                "Trekking Poles", 39, 149, plural: true,
+                details:
+                    "Material: Aluminium, Carbon fibre; Length: 100–135 cm, 110–140 cm; Weight (pair): 460 g, "
+                    + "520 g"),
+            NounSpec(
+                "Daypack", 49, 159,
+                details: "Capacity: 18 L, 22 L, 28 L; Weight: 650 g, 820 g; Hydration compatible: Yes"),
+            NounSpec(
+                "Insulated Bottle", 19, 45,
+                details: "Capacity: 500 ml, 750 ml, 1 L; Keeps cold: 24 hours; Keeps hot: 12 hours"),
+            NounSpec("Camp Chair", 29, 119, details: "Maximum load: 120 kg, 150 kg; Weight: 1.1 kg, 2.4 kg, 3.5 kg"),
+            NounSpec(
+                "Hammock", 29, 99,
+                details:
+                    "Maximum load: 150 kg, 200 kg; Material: Parachute nylon, Recycled polyester; "
+                    + "Straps included: Yes"),
+            NounSpec(
+                "Rain Jacket", 79, 299,
+                details:
+                    "Waterproof rating: 10,000 mm, 20,000 mm; Sizes: XS–XXL, S–XL; "
+                    + "Packable: Yes (into its own pocket)"),
+            NounSpec(
+                "Sleeping Mat", 39, 169,
+                details: "R-value: 2.5, 3.5, 4.2; Thickness: 5 cm, 7.5 cm; Weight: 480 g, 690 g"),
+            NounSpec(
+                "Lantern", 19, 79,
+                details:
+                    "Brightness: 200 lumens, 350 lumens, 500 lumens; Battery: Rechargeable (USB-C), "
+                    + "Solar and USB-C"),
+            NounSpec("Cool Box", 49, 249, details: "Capacity: 25 L, 35 L, 50 L; Keeps ice: 3 days, 5 days"),
         ],
         attributes: [
-            AttributeSpec(
-                "Material", ["Ripstop nylon", "Recycled polyester", "Aluminium", "Merino wool", "Stainless steel"]),
-            AttributeSpec("Weight", ["210 g", "480 g", "950 g", "1.6 kg", "2.3 kg", "3.1 kg"]),
-            AttributeSpec("Waterproof rating", ["IPX4", "2,000 mm", "3,000 mm", "5,000 mm", "10,000 mm"]),
-            AttributeSpec("Season", ["3-season", "4-season", "All year"]),
-            AttributeSpec("Packed size", ["18 × 12 cm", "35 × 18 cm", "45 × 20 cm", "55 × 25 cm"]),
+            AttributeSpec("Recycled content", ["30%", "50%", "75%", "100%"]),
+            AttributeSpec("Made in", ["Vietnam", "Portugal", "United Kingdom", "Taiwan"]),
             AttributeSpec("Warranty", ["2 years", "5 years", "Lifetime"]),
         ],
         tags: ["camping", "hiking", "outdoor", "lightweight", "adventure", "waterproof", "travel", "festival"],
@@ -217,117 +407,6 @@ extension DemoCatalog {
 
             New to camping? Start with a tent, a sleeping bag rated for the season and a good mat. Comfort at night \
             makes every day better.
-            """
-    )
-
-    static let fitnessSpec = CategorySpec(
-        slug: "fitness", name: "Fitness", skuPrefix: "FIT", nameStyle: .brandStyleNounInFinish,
-        brands: ["Corevia", "Pulseform", "IronLeaf", "Kinetik", "Vitalo"],
-        styles: [
-            "Pro", "Studio", "Flex", "Balance", "Power", "Essential", "Elite", "Active", "Core", "Endurance", "Zen",
-            "Motion",
-        ],
-        finishes: [
-            "Black", "Slate", "Lilac", "Teal", "Coral", "Navy", "Sage", "Graphite", "Berry", "Sky Blue", "Charcoal",
-            "Sand",
-        ],
-        finishKey: "Colour",
-        nouns: [
-            NounSpec("Yoga Mat", 25, 119), NounSpec("Resistance Band Set", 15, 49), NounSpec("Kettlebell", 29, 129),
-            NounSpec("Dumbbell Pair", 39, 199), NounSpec("Foam Roller", 19, 59), NounSpec("Jump Rope", 9, 39),
-            NounSpec("Gym Bag", 29, 99), NounSpec("Water Bottle", 12, 39), NounSpec("Yoga Block Set", 15, 39),
-            NounSpec("Ab Wheel", 15, 45), NounSpec("Pull-Up Bar", 29, 89), NounSpec("Exercise Ball", 19, 49),
-            NounSpec("Training Gloves", 15, 45, plural: true), NounSpec("Ankle Weights", 19, 49, plural: true),
-        ],
-        attributes: [
-            AttributeSpec("Material", ["Natural rubber", "TPE", "Cast iron", "Neoprene", "Cork", "Recycled foam"]),
-            AttributeSpec("Weight", ["0.5 kg", "1 kg", "4 kg", "8 kg", "12 kg", "16 kg"]),
-            AttributeSpec("Size", ["S", "M", "L", "XL", "One size"]),
-            AttributeSpec("Dimensions", ["183 × 61 cm", "45 × 15 cm", "30 × 10 cm", "65 cm diameter"]),
-            AttributeSpec("Warranty", ["1 year", "2 years", "5 years"]),
-        ],
-        tags: ["fitness", "home gym", "yoga", "workout", "training", "wellness", "strength", "cardio"],
-        benefits: [
-            "grip securely, even during sweaty sessions", "fit neatly into a small flat", "stay gentle on your joints",
-            "support everything from stretching to strength work", "wipe clean in seconds", "stay put on hard floors",
-            "survive daily use", "make it easier to build a routine that sticks",
-        ],
-        uses: [
-            "morning yoga", "home workouts", "HIIT sessions", "physio exercises", "gym days", "stretching after a run",
-        ],
-        highlights: [
-            "Non-slip, sweat-resistant finish", "Compact and easy to store", "Free online workout guide",
-            "Tested by personal trainers", "Free from PVC and latex", "Easy to clean", "Suitable for all levels",
-            "30-day comfort guarantee",
-        ],
-        intro: """
-            You do not need a gym membership to get stronger. The **Fitness** shop is stocked with compact, \
-            well-made kit for working out at home: mats, kettlebells, bands, rollers and everything in between.
-
-            We pick equipment that is *quiet, space-saving and easy to store*, because most of us train in a \
-            living room rather than a warehouse. Every product page lists weights and dimensions, and our team of \
-            trainers has tried everything we sell.
-            """
-    )
-
-    static let audioSpec = CategorySpec(
-        slug: "audio", name: "Audio", skuPrefix: "AUD", nameStyle: .brandStyleNounInFinish,
-        brands: ["Sonora", "Auralis", "Bassline", "Echo & Vale", "Tonewood"],
-        styles: [
-            "Pulse", "Studio", "Wave", "Nova", "Aria", "Tempo", "Horizon", "Vibe", "Mono", "Lumen", "Cadence",
-            "Drift",
-        ],
-        finishes: [
-            "Matte Black", "Silver", "Midnight Blue", "Pearl White", "Walnut", "Graphite", "Rose Gold",
-            "Forest Green", "Sand", "Crimson", "Slate", "Ivory",
-        ],
-        finishKey: "Colour",
-        nouns: [
-            NounSpec("Wireless Headphones", 59, 399, plural: true), NounSpec("Wireless Earbuds", 39, 249, plural: true),
-            NounSpec("Bluetooth Speaker", 29, 299), NounSpec("Bookshelf Speakers", 129, 699, plural: true),
-            NounSpec("Turntable", 149, 799), NounSpec("Soundbar", 129, 899), NounSpec("Portable Radio", 29, 129),
-            NounSpec("Headphone Amplifier", 79, 399), NounSpec("Studio Monitors", 199, 899, plural: true),
-            NounSpec("Smart Speaker", 49, 249), NounSpec("Over-Ear Headphones", 49, 349, plural: true),
-            NounSpec("USB Microphone", 49, 249), NounSpec("Party Speaker", 99, 499),
-            NounSpec("Record Cleaning Kit", 19, 59),
-        ],
-        attributes: [
-            AttributeSpec("Battery life", ["12 hours", "20 hours", "30 hours", "40 hours", "Mains powered"]),
-            AttributeSpec(
-                "Connectivity",
-                [
-                    "Bluetooth 5.3", "Bluetooth 5.3, USB-C", "Wi-Fi, Bluetooth", "3.5 mm, Bluetooth",
-                    "RCA, optical, HDMI eARC",
-                ]
-            ),
-            AttributeSpec("Noise cancelling", ["Active", "Passive", "None"]),
-            AttributeSpec("Driver size", ["10 mm", "40 mm", "50 mm", "4 inch", "6.5 inch"]),
-            AttributeSpec("Weight", ["55 g", "250 g", "310 g", "1.1 kg", "4.6 kg"]),
-            AttributeSpec("Warranty", ["1 year", "2 years", "3 years"]),
-        ],
-        tags: ["audio", "music", "wireless", "hi-fi", "bluetooth", "podcast", "gift idea", "home cinema"],
-        benefits: [
-            "deliver rich, detailed sound at any volume", "pair in seconds and remember your devices",
-            "last all day on a single charge", "keep the outside world at bay", "fill a room without distortion",
-            "reward careful listening", "look smart on any shelf or desk", "make podcasts and calls crystal clear",
-        ],
-        uses: [
-            "long commutes", "late-night listening", "working from home", "vinyl evenings", "movie nights",
-            "house parties",
-        ],
-        highlights: [
-            "Balanced, natural sound signature", "Fast USB-C charging", "Multipoint Bluetooth pairing",
-            "Replaceable parts and battery", "Free firmware updates", "Two-year warranty as standard",
-            "Recycled aluminium and plastics", "Tuned by our in-house audio team",
-        ],
-        intro: """
-            Music sounds better on good gear. The **Audio** department has headphones, earbuds, speakers and \
-            turntables chosen by people who listen for a living, from pocket-sized Bluetooth speakers to a proper \
-            hi-fi for the living room.
-
-            We care about *sound you can live with*: balanced tuning, honest battery figures and products that can \
-            be repaired when a part wears out. If you are unsure which pair of headphones suits you, our team is \
-            happy to help; just get in touch.
             """
     )
 }

@@ -1,5 +1,189 @@
-// Word lists and introductions for the last six demo categories.
+// Word lists and introductions for the middle four demo categories.
 extension DemoCatalog {
+    static let fitnessSpec = CategorySpec(
+        slug: "fitness", name: "Fitness", skuPrefix: "FIT", nameStyle: .brandStyleNounInFinish,
+        brands: ["Corevia", "Pulseform", "IronLeaf", "Kinetik", "Vitalo"],
+        styles: [
+            "Pro", "Studio", "Flex", "Balance", "Power", "Essential", "Elite", "Active", "Core", "Endurance", "Zen",
+            "Motion",
+        ],
+        finishes: [
+            "Black", "Slate", "Lilac", "Teal", "Coral", "Navy", "Sage", "Graphite", "Berry", "Sky Blue", "Charcoal",
+            "Sand",
+        ],
+        finishKey: "Colour",
+        nouns: [
+            NounSpec(
+                "Yoga Mat", 25, 119,
+                details:
+                    "Material: Natural rubber, TPE, Cork; Thickness: 4 mm, 5 mm, 6 mm; Dimensions: 183 × 61 cm, "
+                    + "185 × 68 cm"),
+            NounSpec(
+                "Resistance Band Set", 15, 49,
+                details: "Pieces: 3, 5; Resistance: 5–25 kg, 10–40 kg; Material: Natural latex, Woven fabric"),
+            NounSpec(
+                "Kettlebell", 29, 129,
+                details: "Weight: 8 kg, 12 kg, 16 kg, 20 kg, 24 kg; Material: Cast iron, Vinyl-coated iron"),
+            NounSpec(
+                "Dumbbell Pair", 39, 199,
+                details: "Weight: 2 × 2 kg, 2 × 5 kg, 2 × 10 kg; Material: Neoprene-coated iron, Rubber hex"),
+            NounSpec("Foam Roller", 19, 59, details: "Length: 33 cm, 45 cm, 90 cm; Density: Soft, Medium, Firm"),
+            NounSpec("Jump Rope", 9, 39, details: "Length: Adjustable up to 3 m; Handles: Aluminium, Foam grip"),
+            NounSpec("Gym Bag", 29, 99, details: "Capacity: 25 L, 35 L, 45 L; Shoe compartment: Yes"),
+            NounSpec(
+                "Water Bottle", 12, 39,
+                details: "Capacity: 500 ml, 750 ml, 1 L; Material: Stainless steel, Recycled plastic; Leak-proof: Yes"),
+            NounSpec(
+                "Yoga Block Set", 15, 39,
+                details: "Pieces: 2; Material: Cork, EVA foam; Dimensions: 23 × 15 × 7.5 cm"),
+            NounSpec("Ab Wheel", 15, 45, details: "Maximum load: 150 kg; Knee pad included: Yes"),
+            NounSpec(
+                "Pull-Up Bar", 29, 89,
+                details:
+                    "Fits doorways: 62–100 cm, 70–95 cm; Maximum load: 120 kg, 150 kg; "
+                    + "Installation: No screws needed, Wall-mounted"),
+            NounSpec(
+                "Exercise Ball", 19, 49,
+                details: "Diameter: 55 cm, 65 cm, 75 cm; Pump included: Yes; Anti-burst: Yes"),
+            NounSpec(
+                "Training Gloves", 15, 45, plural: true,
+                details: "Sizes: S, M, L, XL; Material: Neoprene and leather, Breathable mesh; Wrist support: Yes, No"),
+            NounSpec(
+                "Ankle Weights", 19, 49, plural: true,
+                details: "Weight: 2 × 0.5 kg, 2 × 1 kg, 2 × 2 kg; Adjustable: Yes"),
+        ],
+        attributes: [
+            AttributeSpec("Suitable for", ["Beginners", "All levels", "Intermediate and advanced"]),
+            AttributeSpec("Warranty", ["1 year", "2 years", "5 years"]),
+        ],
+        tags: ["fitness", "home gym", "yoga", "workout", "training", "wellness", "strength", "cardio"],
+        benefits: [
+            "grip securely, even during sweaty sessions", "fit neatly into a small flat", "stay gentle on your joints",
+            "support everything from stretching to strength work", "wipe clean in seconds", "stay put on hard floors",
+            "survive daily use", "make it easier to build a routine that sticks",
+        ],
+        uses: [
+            "morning yoga", "home workouts", "HIIT sessions", "physio exercises", "gym days", "stretching after a run",
+        ],
+        highlights: [
+            "Non-slip, sweat-resistant finish", "Compact and easy to store", "Free online workout guide",
+            "Tested by personal trainers", "Free from PVC and latex", "Easy to clean", "Suitable for all levels",
+            "30-day comfort guarantee",
+        ],
+        intro: """
+            You do not need a gym membership to get stronger. The **Fitness** shop is stocked with compact, \
+            well-made kit for working out at home: mats, kettlebells, bands, rollers and everything in between.
+
+            We pick equipment that is *quiet, space-saving and easy to store*, because most of us train in a \
+            living room rather than a warehouse. Every product page lists weights and dimensions, and our team of \
+            trainers has tried everything we sell.
+            """
+    )
+
+    static let audioSpec = CategorySpec(
+        slug: "audio", name: "Audio", skuPrefix: "AUD", nameStyle: .brandStyleNounInFinish,
+        brands: ["Sonora", "Auralis", "Bassline", "Echo & Vale", "Tonewood"],
+        styles: [
+            "Pulse", "Studio", "Wave", "Nova", "Aria", "Tempo", "Horizon", "Vibe", "Mono", "Lumen", "Cadence",
+            "Drift",
+        ],
+        finishes: [
+            "Matte Black", "Silver", "Midnight Blue", "Pearl White", "Walnut", "Graphite", "Rose Gold",
+            "Forest Green", "Sand", "Crimson", "Slate", "Ivory",
+        ],
+        finishKey: "Colour",
+        nouns: [
+            NounSpec(
+                "Wireless Headphones", 59, 399, plural: true,
+                details:
+                    "Battery life: 30 hours, 40 hours, 50 hours; Noise cancelling: Active, Passive; "
+                    + "Connectivity: Bluetooth 5.3, Bluetooth 5.3 with multipoint; Weight: 250 g, 280 g, 310 g"),
+            NounSpec(
+                "Wireless Earbuds", 39, 249, plural: true,
+                details:
+                    "Battery life: 6 hours (24 with case), 8 hours (32 with case); Noise cancelling: Active, "
+                    + "Passive; Water resistance: IPX4, IPX5"),
+            NounSpec(
+                "Bluetooth Speaker", 29, 299,
+                details:
+                    "Battery life: 12 hours, 20 hours, 24 hours; Water resistance: IP67, IPX5; Weight: 540 g, "
+                    + "960 g"),
+            NounSpec(
+                "Bookshelf Speakers", 129, 699, plural: true,
+                details:
+                    "Driver size: 4 inch, 5.25 inch, 6.5 inch; Connectivity: Bluetooth and optical, "
+                    + "RCA and HDMI eARC, Passive (needs an amplifier); Power: 2 × 30 W, 2 × 50 W"),
+            NounSpec(
+                "Turntable", 149, 799,
+                details: "Speeds: 33⅓ and 45 rpm; Drive: Belt drive, Direct drive; Built-in preamp: Yes, Switchable"),
+            NounSpec(
+                "Soundbar", 129, 899,
+                details:
+                    "Channels: 2.1, 3.1, 5.1; Connectivity: HDMI eARC and optical, HDMI eARC and Wi-Fi; "
+                    + "Width: 80 cm, 95 cm, 110 cm"),
+            NounSpec(
+                "Portable Radio", 29, 129,
+                details: "Bands: DAB+ and FM, FM and AM; Battery life: 20 hours, 30 hours"),
+            NounSpec(
+                "Headphone Amplifier", 79, 399,
+                details:
+                    "Output power: 500 mW, 1 W, 2 W; Inputs: USB-C and RCA, RCA and 3.5 mm; "
+                    + "Outputs: 6.35 mm and 4.4 mm balanced, 3.5 mm and 6.35 mm"),
+            NounSpec(
+                "Studio Monitors", 199, 899, plural: true,
+                details:
+                    "Driver size: 5 inch, 6.5 inch, 8 inch; Power: 2 × 50 W, 2 × 70 W; Inputs: XLR and TRS, "
+                    + "RCA and TRS"),
+            NounSpec(
+                "Smart Speaker", 49, 249,
+                details:
+                    "Connectivity: Wi-Fi and Bluetooth, Wi-Fi with Bluetooth and Ethernet; "
+                    + "Microphone mute: Physical switch"),
+            NounSpec(
+                "Over-Ear Headphones", 49, 349, plural: true,
+                details:
+                    "Type: Closed-back, Open-back; Impedance: 32 Ω, 80 Ω, 250 Ω; Cable: Detachable 1.5 m, "
+                    + "Detachable 3 m"),
+            NounSpec(
+                "USB Microphone", 49, 249,
+                details: "Pattern: Cardioid, Multi-pattern; Sample rate: 48 kHz, 96 kHz; Connection: USB-C"),
+            NounSpec(
+                "Party Speaker", 99, 499,
+                details: "Power: 120 W, 200 W, 300 W; Battery life: 12 hours, 18 hours; Lights: Built-in light show"),
+            NounSpec(
+                "Record Cleaning Kit", 19, 59,
+                details: "Pieces: 3, 5; Includes: Brush and fluid, Brush with fluid and stylus cleaner"),
+        ],
+        attributes: [
+            AttributeSpec("Designed in", ["Denmark", "United Kingdom", "Germany", "Japan"]),
+            AttributeSpec("Warranty", ["1 year", "2 years", "3 years"]),
+        ],
+        tags: ["audio", "music", "wireless", "hi-fi", "bluetooth", "podcast", "gift idea", "home cinema"],
+        benefits: [
+            "deliver rich, detailed sound at any volume", "pair in seconds and remember your devices",
+            "last all day on a single charge", "keep the outside world at bay", "fill a room without distortion",
+            "reward careful listening", "look smart on any shelf or desk", "make podcasts and calls crystal clear",
+        ],
+        uses: [
+            "long commutes", "late-night listening", "working from home", "vinyl evenings", "movie nights",
+            "house parties",
+        ],
+        highlights: [
+            "Balanced, natural sound signature", "Fast USB-C charging", "Multipoint Bluetooth pairing",
+            "Replaceable parts and battery", "Free firmware updates", "Two-year warranty as standard",
+            "Recycled aluminium and plastics", "Tuned by our in-house audio team",
+        ],
+        intro: """
+            Music sounds better on good gear. The **Audio** department has headphones, earbuds, speakers and \
+            turntables chosen by people who listen for a living, from pocket-sized Bluetooth speakers to a proper \
+            hi-fi for the living room.
+
+            We care about *sound you can live with*: balanced tuning, honest battery figures and products that can \
+            be repaired when a part wears out. If you are unsure which pair of headphones suits you, our team is \
+            happy to help; just get in touch.
+            """
+    )
+
     static let shoesSpec = CategorySpec(
         slug: "shoes", name: "Shoes", skuPrefix: "SHO", nameStyle: .brandStyleNounInFinish,
         brands: ["Stride", "Pavé", "Hollis & Finch", "Kestrel", "Marlowe"],
@@ -13,22 +197,56 @@ extension DemoCatalog {
         ],
         finishKey: "Colour",
         nouns: [
-            NounSpec("Running Shoes", 59, 189, plural: true), NounSpec("Leather Sneakers", 79, 229, plural: true),
-            NounSpec("Chelsea Boots", 99, 299, plural: true), NounSpec("Hiking Boots", 99, 279, plural: true),
-            NounSpec("Canvas Sneakers", 39, 99, plural: true), NounSpec("Loafers", 69, 219, plural: true),
-            NounSpec("Sandals", 29, 119, plural: true), NounSpec("Slippers", 19, 69, plural: true),
-            NounSpec("Derby Shoes", 89, 259, plural: true), NounSpec("Trail Runners", 79, 199, plural: true),
-            NounSpec("Ankle Boots", 89, 249, plural: true), NounSpec("Espadrilles", 29, 79, plural: true),
-            NounSpec("Court Shoes", 59, 179, plural: true), NounSpec("Walking Shoes", 59, 159, plural: true),
+            NounSpec(
+                "Running Shoes", 59, 189, plural: true,
+                details: "Upper: Recycled mesh, Engineered knit; Drop: 6 mm, 8 mm, 10 mm; Weight: 240 g, 280 g"),
+            NounSpec(
+                "Leather Sneakers", 79, 229, plural: true,
+                details: "Upper: Full-grain leather, Nubuck; Sole: Stitched rubber cupsole"),
+            NounSpec(
+                "Chelsea Boots", 99, 299, plural: true,
+                details:
+                    "Upper: Full-grain leather, Suede; Sole: Commando lug, Leather with rubber insert; "
+                    + "Construction: Goodyear welted, Blake stitched"),
+            NounSpec(
+                "Hiking Boots", 99, 279, plural: true,
+                details:
+                    "Upper: Nubuck, Leather and recycled mesh; Waterproof: Yes (membrane lined); "
+                    + "Sole: Commando lug"),
+            NounSpec(
+                "Canvas Sneakers", 39, 99, plural: true,
+                details: "Upper: Organic cotton canvas; Sole: Natural rubber"),
+            NounSpec(
+                "Loafers", 69, 219, plural: true,
+                details: "Upper: Full-grain leather, Suede; Sole: Leather, Rubber"),
+            NounSpec(
+                "Sandals", 29, 119, plural: true,
+                details: "Upper: Vegetable-tanned leather, Recycled webbing; Footbed: Cork, Moulded EVA"),
+            NounSpec(
+                "Slippers", 19, 69, plural: true,
+                details: "Upper: Wool felt, Sheepskin, Recycled fleece; Sole: Suede, Rubber"),
+            NounSpec(
+                "Derby Shoes", 89, 259, plural: true,
+                details: "Upper: Full-grain leather, Suede; Construction: Goodyear welted, Blake stitched"),
+            NounSpec(
+                "Trail Runners", 79, 199, plural: true,
+                details: "Upper: Recycled mesh; Drop: 4 mm, 6 mm, 8 mm; Lug depth: 4 mm, 5 mm"),
+            NounSpec(
+                "Ankle Boots", 89, 249, plural: true,
+                details: "Upper: Full-grain leather, Suede; Heel height: 3 cm, 5 cm"),
+            NounSpec(
+                "Espadrilles", 29, 79, plural: true,
+                details: "Upper: Organic cotton canvas, Linen; Sole: Jute and rubber"),
+            NounSpec(
+                "Court Shoes", 59, 179, plural: true,
+                details: "Upper: Leather, Suede; Heel height: 5 cm, 7 cm, 9 cm"),
+            NounSpec(
+                "Walking Shoes", 59, 159, plural: true,
+                details: "Upper: Nubuck, Recycled mesh; Waterproof: Yes, No"),
         ],
         attributes: [
-            AttributeSpec(
-                "Material",
-                ["Full-grain leather", "Suede", "Recycled mesh", "Organic cotton canvas", "Vegan leather", "Nubuck"]),
-            AttributeSpec("Sole", ["Rubber", "Natural crepe", "EVA foam", "Commando lug"]),
-            AttributeSpec("Fit", ["True to size", "Runs small", "Runs large", "Wide fit"]),
+            AttributeSpec("Fit", ["True to size", "Runs small", "Runs large", "Wide fit available"]),
             AttributeSpec("Sizes", ["EU 36–46", "EU 38–47", "EU 35–42", "UK 3–12"]),
-            AttributeSpec("Waterproof", ["Yes", "No", "Water-resistant"]),
             AttributeSpec("Made in", ["Portugal", "Spain", "Italy", "Vietnam"]),
         ],
         tags: ["shoes", "footwear", "everyday", "leather", "comfort", "running", "casual", "sustainable"],
@@ -64,22 +282,48 @@ extension DemoCatalog {
         finishes: [
             "Waxed Canvas", "Full-Grain Leather", "Recycled Nylon", "Cotton Canvas", "Vegan Leather", "Ripstop",
             "Suede",
-            "Cordura", "Jute", "Wool Felt", "Cork", "Denim",
+            "Ballistic Nylon", "Jute", "Wool Felt", "Cork", "Denim",
         ],
         finishKey: "Material",
         nouns: [
-            NounSpec("Backpack", 49, 229), NounSpec("Tote Bag", 29, 149), NounSpec("Duffel Bag", 69, 249),
-            NounSpec("Messenger Bag", 59, 199), NounSpec("Laptop Sleeve", 25, 79), NounSpec("Crossbody Bag", 39, 159),
-            NounSpec("Wash Bag", 19, 59), NounSpec("Card Holder", 15, 59), NounSpec("Wallet", 25, 99),
-            NounSpec("Belt Bag", 25, 89), NounSpec("Briefcase", 99, 349), NounSpec("Rolltop Backpack", 69, 199),
-            NounSpec("Camera Bag", 49, 179), NounSpec("Shopper", 19, 69),
+            NounSpec(
+                "Backpack", 49, 229,
+                details: "Capacity: 18 L, 22 L, 26 L; Laptop compartment: Fits 15-inch, Fits 16-inch"),
+            NounSpec(
+                "Tote Bag", 29, 149,
+                details: "Capacity: 12 L, 18 L; Dimensions: 40 × 35 × 12 cm, 45 × 38 × 15 cm"),
+            NounSpec(
+                "Duffel Bag", 69, 249,
+                details: "Capacity: 35 L, 45 L, 60 L; Dimensions: 55 × 30 × 25 cm, 60 × 32 × 30 cm"),
+            NounSpec(
+                "Messenger Bag", 59, 199,
+                details: "Laptop compartment: Fits 13-inch, Fits 15-inch; Capacity: 12 L, 15 L"),
+            NounSpec(
+                "Laptop Sleeve", 25, 79,
+                details: "Fits: 13-inch laptops, 14-inch laptops, 16-inch laptops; Padding: 5 mm foam"),
+            NounSpec(
+                "Crossbody Bag", 39, 159,
+                details: "Dimensions: 24 × 16 × 6 cm, 28 × 20 × 8 cm; Strap: Adjustable, Detachable"),
+            NounSpec("Wash Bag", 19, 59, details: "Dimensions: 24 × 14 × 12 cm; Lining: Water-resistant"),
+            NounSpec("Card Holder", 15, 59, details: "Card slots: 4, 6; Dimensions: 10 × 7 cm"),
+            NounSpec("Wallet", 25, 99, details: "Card slots: 6, 8, 12; Coin pocket: Yes, No"),
+            NounSpec("Belt Bag", 25, 89, details: "Capacity: 1.5 L, 2.5 L; Strap: Adjustable"),
+            NounSpec(
+                "Briefcase", 99, 349,
+                details: "Laptop compartment: Fits 15-inch, Fits 16-inch; Dimensions: 40 × 30 × 10 cm"),
+            NounSpec(
+                "Rolltop Backpack", 69, 199,
+                details: "Capacity: 20–26 L, 24–30 L; Laptop compartment: Fits 15-inch, Fits 16-inch"),
+            NounSpec(
+                "Camera Bag", 49, 179,
+                details:
+                    "Fits: Mirrorless camera and 2 lenses, DSLR and 3 lenses; "
+                    + "Dividers: Removable padded dividers"),
+            NounSpec("Shopper", 19, 69, details: "Capacity: 15 L, 20 L; Folds into pocket: Yes, No"),
         ],
         attributes: [
             AttributeSpec("Colour", ["Black", "Tan", "Olive", "Navy", "Sand", "Charcoal"]),
-            AttributeSpec("Capacity", ["6 L", "12 L", "18 L", "24 L", "30 L", "40 L"]),
-            AttributeSpec("Laptop compartment", ["Fits 13-inch", "Fits 15-inch", "Fits 16-inch", "No"]),
-            AttributeSpec("Closure", ["Zip", "Magnetic snap", "Roll-top", "Drawstring", "Buckle"]),
-            AttributeSpec("Dimensions", ["20 × 12 × 5 cm", "38 × 28 × 12 cm", "45 × 30 × 15 cm", "55 × 30 × 25 cm"]),
+            AttributeSpec("Made in", ["Portugal", "Italy", "United Kingdom", "Vietnam"]),
             AttributeSpec("Warranty", ["2 years", "5 years", "Lifetime"]),
         ],
         tags: ["bags", "travel", "commute", "everyday", "leather", "gift idea", "sustainable", "work"],
@@ -92,7 +336,7 @@ extension DemoCatalog {
         uses: ["the daily commute", "weekend getaways", "business trips", "the school run", "city breaks", "gym days"],
         highlights: [
             "Padded, adjustable straps", "Water-resistant finish", "Lots of internal pockets",
-            "YKK zips and solid brass hardware", "Made from recycled or natural materials",
+            "Heavy-duty metal zips and solid brass hardware", "Made from recycled or natural materials",
             "Lifetime repair service", "Fits most airline cabin allowances", "Hand-finished edges",
         ],
         intro: """
@@ -102,218 +346,6 @@ extension DemoCatalog {
             Look for *materials that age well*: waxed canvas, full-grain leather and tough recycled nylon. We \
             choose designs with sensible pockets, comfortable straps and hardware that will not let you down, \
             and many of them come with a lifetime repair promise.
-            """
-    )
-
-    static let toysSpec = CategorySpec(
-        slug: "toys", name: "Toys", skuPrefix: "TOY", nameStyle: .brandStyleFinishNoun,
-        brands: ["Tinkerly", "Little Harbour", "Bramble & Bean", "Wunderkit", "Pocket Circus"],
-        styles: [
-            "Deluxe", "Junior", "Classic", "Discovery", "Adventure", "Cosmic", "Starter", "Explorer", "Mini", "Grand",
-            "Woodland", "Ocean",
-        ],
-        finishes: [
-            "Rainbow", "Pastel", "Natural", "Bright", "Red", "Blue", "Yellow", "Mint", "Sunshine", "Berry", "Sky Blue",
-            "Forest Green",
-        ],
-        finishKey: "Colour",
-        nouns: [
-            NounSpec("Wooden Train Set", 29, 129), NounSpec("Building Blocks", 19, 89, plural: true),
-            NounSpec("Jigsaw Puzzle", 9, 39), NounSpec("Plush Bear", 12, 49), NounSpec("Kite", 15, 49),
-            NounSpec("Marble Run", 29, 119), NounSpec("Play Kitchen", 69, 249),
-            NounSpec("Stacking Rings", 9, 29, plural: true),
-            NounSpec("Doll's House", 79, 299), NounSpec("Science Kit", 19, 69), NounSpec("Ride-On Car", 59, 199),
-            NounSpec("Board Game", 19, 59), NounSpec("Art Easel", 39, 119), NounSpec("Xylophone", 15, 49),
-        ],
-        attributes: [
-            AttributeSpec("Age", ["12 months+", "18 months+", "3 years+", "5 years+", "8 years+"]),
-            AttributeSpec(
-                "Material", ["FSC-certified beech", "Recycled plastic", "Organic cotton", "Cardboard", "Bamboo"]),
-            AttributeSpec("Batteries", ["Not required", "2 × AA (not included)", "Rechargeable, USB-C"]),
-            AttributeSpec("Pieces", ["12", "24", "48", "100", "250", "500", "1000"]),
-            AttributeSpec("Safety", ["EN 71 tested", "CE marked"]),
-        ],
-        tags: ["toys", "kids", "gift idea", "educational", "wooden", "creative", "family", "play"],
-        benefits: [
-            "keep little hands busy for hours", "grow with your child", "survive years of enthusiastic play",
-            "spark curiosity and imaginative games", "pack away neatly at bedtime", "get the whole family playing",
-            "build fine motor skills without anyone noticing", "become a hand-me-down favourite",
-        ],
-        uses: [
-            "rainy afternoons", "birthday presents", "family game nights", "nursery play", "long car journeys",
-            "holidays",
-        ],
-        highlights: [
-            "Safety tested to EN 71", "Non-toxic, water-based paints", "Plastic-free packaging",
-            "Designed with early-years teachers", "Easy to wipe clean", "Built to be handed down",
-            "Gift wrapping available", "No batteries needed",
-        ],
-        intro: """
-            Play is serious business. The **Toys** shop is full of open-ended, long-lasting toys: wooden train sets, \
-            building blocks, marble runs, puzzles and board games the whole family will actually want to play.
-
-            We choose toys that are *safe, simple and sturdy*, made from sustainably sourced wood, recycled plastic \
-            and organic cotton. Every product lists a recommended age, and all of it is tested to European toy \
-            safety standards.
-            """
-    )
-
-    static let booksSpec = CategorySpec(
-        slug: "books", name: "Books", skuPrefix: "BOO", nameStyle: .bookTitle,
-        brands: ["Larkspur Press", "Quayside Books", "Northlight Publishing", "Inkwell & Reed", "Harbourview House"],
-        styles: [
-            "Silent", "Amber", "Forgotten", "Last", "Hidden", "Golden", "Winter", "Salt", "Paper", "Distant", "Little",
-            "Midnight", "Wandering", "Crimson", "Quiet", "Hollow", "Lantern", "Northern", "Secret", "Summer",
-        ],
-        finishes: [
-            "Orchard", "Harbour", "Cartographer", "Lighthouse", "Garden", "Kingdom", "Atlas", "Beekeeper", "Library",
-            "Island", "River", "Observatory", "Bakery", "Compass", "Archive", "Botanist", "Tide", "Clockmaker",
-            "Meadow", "Ferryman",
-        ],
-        finishKey: nil,
-        nouns: [
-            NounSpec("A Novel", 12, 28), NounSpec("Stories", 12, 24), NounSpec("A Memoir", 14, 29),
-            NounSpec("A Cookbook", 19, 45), NounSpec("A Field Guide", 14, 35), NounSpec("Poems", 10, 22),
-            NounSpec("An Illustrated History", 24, 59), NounSpec("A Mystery", 10, 24),
-            NounSpec("A Picture Book", 9, 19), NounSpec("A Travel Guide", 14, 29), NounSpec("Essays", 12, 26),
-            NounSpec("A Graphic Novel", 14, 32),
-        ],
-        attributes: [
-            AttributeSpec("Format", ["Hardcover", "Paperback", "Large print paperback", "Gift edition hardcover"]),
-            AttributeSpec("Pages", ["192", "224", "256", "288", "320", "352", "416", "480"]),
-            AttributeSpec("Language", ["English"]),
-            AttributeSpec("Publication year", ["2019", "2020", "2021", "2022", "2023", "2024", "2025"]),
-            AttributeSpec("Dimensions", ["13 × 20 cm", "15 × 23 cm", "19 × 25 cm"]),
-            AttributeSpec("Illustrated", ["Yes", "No"]),
-        ],
-        tags: ["books", "reading", "gift idea", "book club", "bedside", "bestseller", "new release", "staff pick"],
-        benefits: [
-            "a luminous story about a family keeping secrets across three generations",
-            "a warm, funny and surprising journey along a forgotten coastline",
-            "a patient, beautifully observed portrait of a small town in a hard winter",
-            "a clever, twisting puzzle that keeps you guessing until the final page",
-            "a generous guide full of practical wisdom and lovely detail",
-            "a tender exploration of friendship, grief and starting again",
-            "a gripping account of an expedition that nearly went wrong",
-            "a joyful celebration of the small rituals that make a life",
-        ],
-        uses: [
-            "long train journeys", "book clubs", "rainy weekends", "holiday reading", "bedtime", "thoughtful gifts",
-        ],
-        highlights: [
-            "Beautifully typeset and printed on FSC-certified paper", "A perfect gift for curious readers",
-            "Signed bookplate while stocks last", "A staff pick at Mercato Demo Shop",
-            "Discussion questions for book clubs at the back", "Printed and bound in Europe",
-            "Sewn binding that lies flat", "Free bookmark with every copy",
-        ],
-        intro: """
-            Every shelf needs a few surprises. The **Books** section is a small, carefully chosen list of novels, \
-            memoirs, cookbooks, field guides and picture books from independent publishers we admire.
-
-            Our booksellers read *everything* we stock, and each title comes with a short note on why we love it. \
-            Looking for a gift? Tell us a little about the reader and we will suggest something they have not \
-            heard of yet.
-            """
-    )
-
-    static let beautySpec = CategorySpec(
-        slug: "beauty", name: "Beauty", skuPrefix: "BEA", nameStyle: .brandStyleFinishNoun,
-        brands: ["Lumen & Rye", "Solenne", "Botanica Nord", "Verdance", "Mirelle"],
-        styles: [
-            "Daily", "Radiance", "Calm", "Renew", "Pure", "Hydra", "Velvet", "Glow", "Botanical", "Overnight",
-            "Gentle", "Revive",
-        ],
-        finishes: [
-            "Rosehip", "Lavender", "Neroli", "Sandalwood", "Green Tea", "Bergamot", "Vanilla", "Cucumber", "Fig",
-            "Eucalyptus", "Oat Milk", "Sea Salt",
-        ],
-        finishKey: "Key ingredient",
-        nouns: [
-            NounSpec("Face Oil", 19, 69), NounSpec("Hand Cream", 9, 29), NounSpec("Body Wash", 9, 25),
-            NounSpec("Lip Balm", 5, 15), NounSpec("Face Serum", 24, 89), NounSpec("Night Cream", 24, 79),
-            NounSpec("Bath Salts", 12, 35, plural: true), NounSpec("Shampoo Bar", 9, 19),
-            NounSpec("Body Lotion", 12, 39),
-            NounSpec("Cleansing Balm", 19, 49), NounSpec("Eye Cream", 24, 69), NounSpec("Clay Mask", 15, 45),
-            NounSpec("Hair Oil", 15, 45), NounSpec("Room Spray", 15, 35),
-        ],
-        attributes: [
-            AttributeSpec("Volume", ["15 ml", "30 ml", "50 ml", "100 ml", "250 ml", "500 ml"]),
-            AttributeSpec("Skin type", ["All skin types", "Dry", "Oily", "Sensitive", "Combination"]),
-            AttributeSpec("Vegan", ["Yes"]),
-            AttributeSpec("Fragrance", ["Fragrance-free", "Lightly scented", "Essential oils only"]),
-            AttributeSpec("Made in", ["France", "Sweden", "United Kingdom", "South Korea"]),
-        ],
-        tags: ["beauty", "skincare", "self care", "vegan", "natural", "gift idea", "cruelty free", "bath"],
-        benefits: [
-            "leave skin soft without feeling greasy", "turn an ordinary evening into a ritual",
-            "calm and comfort dry, tired skin", "sink in quickly so you can get on with your day",
-            "smell wonderful without being overpowering", "suit even sensitive skin",
-            "make a small luxury part of every day", "work hard while you sleep",
-        ],
-        uses: [
-            "morning routines", "long baths", "travel bags", "winter skin", "self-care Sundays", "thoughtful gifts",
-        ],
-        highlights: [
-            "Vegan and cruelty free", "Dermatologically tested", "Recyclable glass and aluminium packaging",
-            "Made in small batches", "No parabens or synthetic colours", "Refills available",
-            "Suitable for sensitive skin", "Travel size available",
-        ],
-        intro: """
-            Small rituals, done well. Our **Beauty** shelf is a short list of skincare, bath and body products from \
-            independent makers who use *simple, effective ingredients* and keep the packaging recyclable.
-
-            Everything here is vegan and cruelty free, and most of it comes in glass or aluminium rather than \
-            plastic. If you have sensitive skin, look for the fragrance-free options, and patch test anything new.
-            """
-    )
-
-    static let petsSpec = CategorySpec(
-        slug: "pets", name: "Pets", skuPrefix: "PET", nameStyle: .brandStyleNounInFinish,
-        brands: ["Pawsome", "Barkley & Co", "Whisker Lane", "Tailwind", "Good Boy Goods"],
-        styles: [
-            "Cosy", "Classic", "Adventure", "Deluxe", "Everyday", "Orthopaedic", "Cloud", "Urban", "Explorer",
-            "Snug", "Heritage", "Play",
-        ],
-        finishes: [
-            "Sage", "Charcoal", "Mustard", "Navy", "Blush", "Oatmeal", "Forest Green", "Rust", "Sky Blue", "Grey",
-            "Tan", "Berry",
-        ],
-        finishKey: "Colour",
-        nouns: [
-            NounSpec("Dog Bed", 39, 179), NounSpec("Cat Bed", 29, 99), NounSpec("Dog Collar", 12, 39),
-            NounSpec("Dog Lead", 15, 45), NounSpec("Harness", 24, 69), NounSpec("Food Bowl", 9, 39),
-            NounSpec("Cat Scratcher", 19, 89), NounSpec("Pet Carrier", 39, 149), NounSpec("Chew Toy", 6, 19),
-            NounSpec("Cat Tunnel", 15, 39), NounSpec("Grooming Brush", 9, 29), NounSpec("Travel Water Bottle", 12, 29),
-            NounSpec("Dog Coat", 29, 89), NounSpec("Treat Pouch", 9, 25),
-        ],
-        attributes: [
-            AttributeSpec("Size", ["XS", "S", "M", "L", "XL"]),
-            AttributeSpec(
-                "Material",
-                ["Recycled polyester", "Natural rubber", "Cotton canvas", "Vegan leather", "Stainless steel", "Sisal"]),
-            AttributeSpec("Machine washable", ["Yes", "No", "Removable cover"]),
-            AttributeSpec("Suitable for", ["Dogs", "Cats", "Puppies", "Small and medium dogs", "Large dogs"]),
-            AttributeSpec("Warranty", ["1 year", "2 years"]),
-        ],
-        tags: ["pets", "pet care", "cosy", "gift idea", "durable", "walkies", "play", "comfort"],
-        benefits: [
-            "stand up to chewing, scratching and muddy paws", "keep your pet warm and comfortable",
-            "wash easily when things get messy", "look smart in any room", "make walks easier for both of you",
-            "support older joints", "survive the zoomies", "give your pet a place to call their own",
-        ],
-        uses: ["daily walks", "long naps", "car journeys", "rainy days", "new puppies", "older pets"],
-        highlights: [
-            "Tested by our office dogs and cats", "Machine-washable cover", "Non-toxic materials",
-            "Reflective stitching for dark evenings", "Made from recycled fabrics", "Chew-resistant construction",
-            "Easy to clean", "Sizing guide on every page",
-        ],
-        intro: """
-            For the most important members of the family. The **Pets** shop has beds, collars, leads, bowls and toys \
-            for dogs and cats, all tested by our own office pets before they reach the shelf.
-
-            We look for *tough, washable and comfortable*: covers that go in the machine, toys that survive the \
-            first afternoon and harnesses that fit properly. Use the sizing guide on each page, and if it is not \
-            quite right, exchanges are free.
             """
     )
 }

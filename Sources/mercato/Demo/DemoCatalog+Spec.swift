@@ -26,7 +26,8 @@ extension DemoCatalog {
 
         /// `finishes` is a comma-separated list of finish names; `details` reads
         /// `"Key: value, value; Other key: value"` (values must not contain ", ").
-        init(_ name: String, _ minPrice: Int, _ maxPrice: Int, plural: Bool = false, finishes: String? = nil,
+        init(
+            _ name: String, _ minPrice: Int, _ maxPrice: Int, plural: Bool = false, finishes: String? = nil,
             details: String = ""
         ) {
             self.name = name
@@ -34,7 +35,8 @@ extension DemoCatalog {
             self.maxPrice = maxPrice
             self.plural = plural
             self.finishes = finishes.map { $0.components(separatedBy: ", ") }
-            self.details = details.isEmpty
+            self.details =
+                details.isEmpty
                 ? []
                 : details.components(separatedBy: "; ").map { entry in
                     let parts = entry.components(separatedBy: ": ")

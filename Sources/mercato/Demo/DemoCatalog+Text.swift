@@ -14,6 +14,10 @@ extension DemoCatalog {
         let nounsInText: [String]
         /// What a reviewer calls the product: the noun in text, or "book".
         let reviewNouns: [String]
+        /// For each noun, the indices of the finishes it can have.
+        let nounFinishes: [[Int]]
+        /// For each noun, how many distinct names it can produce.
+        let nounNameCounts: [Int]
     }
 
     struct Tables: Sendable {
@@ -30,6 +34,15 @@ extension DemoCatalog {
             }
             words = specs.map { spec in
                 let nounsInText = spec.nouns.map { DemoCatalog.inText($0.name) }
+                let nounFinishes = spec.nouns.map { noun in
+                    (noun.finishes ?? spec.finishes).map { finish in
+                        guard let index = spec.finishes.firstIndex(of: finish) else {
+                            preconditionFailure("\(noun.name) names unknown finish '\(finish)' in \(spec.slug)")
+                        }
+                        return index
+                    }
+                }
+                let brandFactor = spec.nameStyle == .bookTitle ? 1 : spec.brands.count
                 return Words(
                     brandSlugs: spec.brands.map(DemoCatalog.slugFragment),
                     styleSlugs: spec.styles.map(DemoCatalog.slugFragment),
@@ -37,10 +50,12 @@ extension DemoCatalog {
                     nounSlugs: spec.nouns.map { DemoCatalog.slugFragment($0.name) },
                     finishesInText: spec.finishKey == "Colour" ? spec.finishes : spec.finishes.map(DemoCatalog.inText),
                     nounsInText: nounsInText,
-                    reviewNouns: spec.nameStyle == .bookTitle ? spec.nouns.map { _ in "book" } : nounsInText
+                    reviewNouns: spec.nameStyle == .bookTitle ? spec.nouns.map { _ in "book" } : nounsInText,
+                    nounFinishes: nounFinishes,
+                    nounNameCounts: nounFinishes.map { brandFactor * spec.styles.count * $0.count }
                 )
             }
-            nameCounts = specs.map(\.nameCount)
+            nameCounts = words.map { $0.nounNameCounts.reduce(0, +) }
             nameSpace = nameCounts.reduce(0, +)
         }
     }

@@ -152,16 +152,17 @@ struct DemoCatalog: Sendable {
         let tagIndices = random.distinctIndices(random.int(in: 2...4), below: spec.tags.count)
         let tags = tagIndices.map { spec.tags[$0] }
 
+        // Attributes: the finish (or publisher), then the noun's own details, then generic ones, 3 to 6 in all.
         var attributes: [String: String] = [:]
-        if let finishKey = spec.finishKey {
-            attributes[finishKey] = finish
-        } else {
-            attributes["Publisher"] = brand
+        attributes[spec.finishKey ?? "Publisher"] = spec.finishKey == nil ? brand : finish
+        let target = random.int(in: 3...6)
+        for detail in noun.details where attributes.count < target && attributes[detail.key] == nil {
+            attributes[detail.key] = random.pick(detail.values)
         }
-        let extra = min(random.int(in: 2...5), spec.attributes.count)
-        for attributeIndex in random.distinctIndices(extra, below: spec.attributes.count) {
+        for attributeIndex in random.distinctIndices(spec.attributes.count, below: spec.attributes.count)
+        where attributes.count < target {
             let attribute = spec.attributes[attributeIndex]
-            attributes[attribute.key] = random.pick(attribute.values)
+            if attributes[attribute.key] == nil { attributes[attribute.key] = random.pick(attribute.values) }
         }
 
         let description = Self.productDescription(
@@ -243,13 +244,18 @@ struct DemoCatalog: Sendable {
             slot -= tables.nameCounts[category]
             category += 1
         }
-        let spec = Self.specs[category]
-        let noun = slot % spec.nouns.count
-        slot /= spec.nouns.count
-        let finish = slot % spec.finishes.count
-        slot /= spec.finishes.count
-        let style = slot % spec.styles.count
-        slot /= spec.styles.count
+        let words = tables.words[category]
+        var noun = 0
+        while slot >= words.nounNameCounts[noun] {
+            slot -= words.nounNameCounts[noun]
+            noun += 1
+        }
+        let finishes = words.nounFinishes[noun]
+        let finish = finishes[slot % finishes.count]
+        slot /= finishes.count
+        let styleCount = Self.specs[category].styles.count
+        let style = slot % styleCount
+        slot /= styleCount
         return NameParts(category: category, brand: slot, style: style, finish: finish, noun: noun)
     }
 
