@@ -107,7 +107,7 @@ struct CLIShop {
         let markdown = try String(contentsOf: shop.root.appendingPathComponent("Content/products/blue-mug.md"), encoding: .utf8)
         #expect(markdown == "A **sturdy** mug, \"dishwasher safe\"\n")
         let list = try shop.run("product", "list", "--json")
-        #expect(list.output.contains("\"attributes\"") == false)
+        #expect(list.output.contains("\"slug\":\"watering-can\"") && list.output.contains("\"stock\":2"))
         #expect(list.output.contains("\"price\":\"12.99\""))
     }
 

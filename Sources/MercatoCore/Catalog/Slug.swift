@@ -27,7 +27,6 @@ public struct Slug: Hashable, Sendable, Codable, Comparable, CustomStringConvert
                 result += "-"
             }
         }
-        while result.last == "-" { result.removeLast() }
         return try Slug(String(result.prefix(120)).trimmingTrailingHyphens())
     }
 

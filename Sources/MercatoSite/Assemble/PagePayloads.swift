@@ -52,6 +52,7 @@ struct ProductCard: Sendable, Encodable, Hashable {
     var slug: String
     var name: String
     var brand: String?
+    var featured: Bool
     var priceMinor: Int
     var price: String
     var compareAtPrice: String?

@@ -110,19 +110,12 @@ struct SiteAssembler {
                 }
             cards[product.id!] = ProductCard(
                 id: product.id!, slug: product.slug, name: product.name, brand: product.brand,
-                priceMinor: product.priceMinor, price: format(product.priceMinor),
+                featured: product.featured, priceMinor: product.priceMinor, price: format(product.priceMinor),
                 compareAtPrice: product.compareAtMinor.flatMap { $0 > product.priceMinor ? format($0) : nil },
-                image: product.imagePath.map { image($0, alt: product.name) }, ratingTenths: rating.averageTenths,
+                image: product.imagePath.map { site.assets.image($0, alt: product.name) }, ratingTenths: rating.averageTenths,
                 ratingCount: rating.count, stock: badge, createdAt: product.createdAt)
         }
         return cards
-    }
-
-    func image(_ path: String, alt: String) -> ImageRef {
-        let variants = site.assets.imageVariants[path] ?? []
-        let srcset = variants.isEmpty ? nil : variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
-        let src = variants.first { $0.width >= 640 }?.url ?? variants.last?.url ?? path
-        return ImageRef(src: src, srcset: srcset, alt: alt)
     }
 
     private func format(_ minor: Int) -> String {
@@ -130,17 +123,15 @@ struct SiteAssembler {
     }
 
     private func homePage(_ cards: [ProductCard], categories: [CategoryLink]) -> HomePage {
-        let featuredIds = Set(site.snapshot.products.filter { $0.product.featured }.map { $0.product.id! })
         let newest = cards.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         let rated = cards.filter { $0.ratingCount >= 3 }
             .sorted { ($0.ratingTenths, $0.ratingCount, $0.id) > ($1.ratingTenths, $1.ratingCount, $1.id) }
         return HomePage(
-            featured: Array(newest.filter { featuredIds.contains($0.id) }.prefix(8)),
+            featured: Array(newest.filter(\.featured).prefix(8)),
             newArrivals: Array(newest.prefix(8)), bestRated: Array(rated.prefix(8)), categories: categories)
     }
 
     private func listingPages(_ category: CategoryLink, _ members: [ProductCard]) -> [(String, ListingPage)] {
-        let featured = Set(site.snapshot.products.lazy.filter { $0.product.featured }.map { $0.product.id! })
         let perPage = max(1, configuration.productsPerPage)
         let pageCount = max(1, (members.count + perPage - 1) / perPage)
         let introPath = ShopLayout.categoryContentPath(category.slug)
@@ -150,9 +141,7 @@ struct SiteAssembler {
                 switch sort {
                 case .featured:
                     members.sorted {
-                        (featured.contains($0.id) ? 1 : 0, $0.ratingTenths, $1.name) > (
-                            featured.contains($1.id) ? 1 : 0, $1.ratingTenths, $0.name
-                        )
+                        ($0.featured ? 1 : 0, $0.ratingTenths, $1.name) > ($1.featured ? 1 : 0, $1.ratingTenths, $0.name)
                     }
                 case .priceAscending: members.sorted { ($0.priceMinor, $0.name) < ($1.priceMinor, $1.name) }
                 case .priceDescending: members.sorted { ($0.priceMinor, $1.name) > ($1.priceMinor, $0.name) }

@@ -35,6 +35,14 @@ struct AssetCatalog: Sendable {
     /// The URL of a fingerprinted asset, e.g. `/css/site.1a2b3c4d5e.css` for `css/site.css`.
     func url(_ logicalPath: String) -> String? { outputs[logicalPath].map { "/" + $0 } }
 
+    /// An image as pages show it: a 640px-or-wider variant as `src` and every width in `srcset`.
+    func image(_ path: String, alt: String) -> ImageRef {
+        let variants = imageVariants[path] ?? []
+        let srcset = variants.isEmpty ? nil : variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
+        let src = variants.first { $0.width >= 640 }?.url ?? variants.last?.url ?? path
+        return ImageRef(src: src, srcset: srcset, alt: alt)
+    }
+
     /// `images/mug-640w` → (`images/mug`, 640).
     private static func widthVariant(_ stem: String) -> (base: String, width: Int)? {
         guard stem.hasSuffix("w"), let dash = stem.lastIndex(of: "-") else { return nil }

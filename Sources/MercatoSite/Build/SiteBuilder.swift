@@ -132,11 +132,7 @@ public struct SiteBuilder: Sendable {
         }
         if !errors.isEmpty {
             // The same template mistake fails every page that uses it: report it once.
-            throw BuildFailure(Array(Set(errors.map { error in
-                var error = error
-                if error.file?.hasPrefix("Templates/") == true { error.stage = .render }
-                return error
-            })))
+            throw BuildFailure(Array(Set(errors)))
         }
         return results
     }

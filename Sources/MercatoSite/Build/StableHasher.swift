@@ -15,10 +15,6 @@ struct StableHasher {
         combine(CollectionOfOne(0xFF))
     }
 
-    mutating func combine(_ value: Int) {
-        withUnsafeBytes(of: value.littleEndian) { combine($0) }
-    }
-
     var hex: String {
         let digits = String(state, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
@@ -27,12 +23,6 @@ struct StableHasher {
     static func hex(of bytes: some Sequence<UInt8>) -> String {
         var hasher = StableHasher()
         hasher.combine(bytes)
-        return hasher.hex
-    }
-
-    static func hex(of parts: String...) -> String {
-        var hasher = StableHasher()
-        for part in parts { hasher.combine(part) }
         return hasher.hex
     }
 }

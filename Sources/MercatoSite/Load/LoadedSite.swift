@@ -109,23 +109,19 @@ struct SiteLoader {
         var errors: [BuildError] = []
         for row in snapshot.products {
             let product = row.product
-            let where_ = "product '\(product.slug)' (id \(product.id ?? 0))"
+            let subject = "product '\(product.slug)' (id \(product.id ?? 0))"
             if product.priceMinor < 0 {
-                errors.append(BuildError(stage: .load, message: "\(where_) has a negative price (\(product.priceMinor))"))
+                errors.append(BuildError(stage: .load, message: "\(subject) has a negative price (\(product.priceMinor))"))
             }
             if product.currency != configuration.currency.code {
                 errors.append(
                     BuildError(
                         stage: .load,
-                        message: "\(where_) is priced in \(product.currency), the shop sells in \(configuration.currency)"))
+                        message: "\(subject) is priced in \(product.currency), the shop sells in \(configuration.currency)"))
             }
             if !Slug.isValid(product.slug) {
-                errors.append(BuildError(stage: .load, message: "\(where_) has an invalid slug"))
+                errors.append(BuildError(stage: .load, message: "\(subject) has an invalid slug"))
             }
-        }
-        var seen: Set<String> = []
-        for row in snapshot.products where !seen.insert(row.product.slug).inserted {
-            errors.append(BuildError(stage: .load, message: "duplicate product slug '\(row.product.slug)'"))
         }
         return errors
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MercatoCore
 
 /// schema.org structured data for search engines, written into a `<script type="application/ld+json">`.
 enum JSONLD {
@@ -32,7 +33,7 @@ enum JSONLD {
             "image": images.map { $0.hasPrefix("http") ? $0 : configuration.absoluteURL($0) },
             "offers": [
                 "@type": "Offer",
-                "price": MoneyText.decimal(page.card.priceMinor, configuration.currency),
+                "price": Money(minorUnits: page.card.priceMinor, currency: configuration.currency).decimalString,
                 "priceCurrency": configuration.currency.code,
                 "availability": page.card.stock == .outOfStock
                     ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",

@@ -1,4 +1,5 @@
 import Foundation
+import MercatoCore
 import MercatoDatabase
 
 /// The render stage for one output: page kind → bytes. HTML pages go through their Mustache template;
@@ -124,7 +125,7 @@ struct PageRenderer: Sendable {
         var product = context.card(card)
         product["sku"] = page.sku ?? NSNull()
         product["slug"] = card.slug
-        product["priceDecimal"] = MoneyText.decimal(card.priceMinor, configuration.currency)
+        product["priceDecimal"] = Money(minorUnits: card.priceMinor, currency: configuration.currency).decimalString
         product["currency"] = configuration.currency.code
         product["descriptionHTML"] = body.isEmpty ? NSNull() : Markdown.html(body)
         product["gallery"] = gallery.enumerated().map { index, image in
@@ -197,14 +198,14 @@ struct PageRenderer: Sendable {
         var images: [ImageRef] = []
         for item in items {
             switch item.content {
-            case .text(let src, _): images.append(SiteAssembler(site: site).image(src, alt: productName))
+            case .text(let src, _): images.append(site.assets.image(src, alt: productName))
             case .map(let fields):
                 guard case .text(let src, _)? = fields["src"]?.content else {
                     throw BuildError(stage: .load, file: file, line: item.line, message: "an image needs a 'src'")
                 }
                 var alt = productName
                 if case .text(let text, _)? = fields["alt"]?.content { alt = text }
-                images.append(SiteAssembler(site: site).image(src, alt: alt))
+                images.append(site.assets.image(src, alt: alt))
             case .list:
                 throw BuildError(stage: .load, file: file, line: item.line, message: "an image is a path or src/alt")
             }

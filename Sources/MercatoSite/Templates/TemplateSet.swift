@@ -79,7 +79,7 @@ struct TemplateSet: Sendable {
     /// The template file and line where `variable` is used, searching `template` and its partials.
     private func locate(variable: String, from template: String) -> (String, Int?) {
         let pattern = "\\{\\{\\{?[#^/&]?\\s*\(NSRegularExpression.escapedPattern(for: variable))\\s*\\}?\\}\\}"
-        for name in [template] + Self.closure(of: template, sources: sources).sorted() {
+        for name in [template] + Self.closure(of: template, sources: sources).subtracting([template]).sorted() {
             guard let text = sources[name], let range = text.range(of: pattern, options: .regularExpression) else {
                 continue
             }

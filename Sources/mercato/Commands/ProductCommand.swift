@@ -44,12 +44,13 @@ struct ProductCommand: ParsableCommand {
             } catch { throw fail("\(error)") }
             let database = try options.openDatabase()
             var files = ContentFiles(layout: options.layout)
-            try files.stageProduct(
-                slug: productDraft.slug.rawValue, markdown: description ?? "---\ntitle: \(name)\n---\n")
+            if let description { try files.stageProduct(slug: productDraft.slug.rawValue, markdown: description) }
             do {
                 try files.commit { try database.addProduct(productDraft, actor: options.actor) }
             } catch { throw fail("\(error)") }
-            print("Added \(productDraft.slug) (\(ShopLayout.productContentPath(productDraft.slug.rawValue))). Run `mercato build` to publish.")
+            print(
+                "Added \(productDraft.slug); its description lives in "
+                    + "\(ShopLayout.productContentPath(productDraft.slug.rawValue)). Run `mercato build` to publish.")
         }
     }
 
