@@ -3,9 +3,9 @@ import GRDB
 /// What the last successful build wrote, so the next one renders and writes only what changed.
 public struct BuildManifest: Sendable {
     public struct Output: Sendable, Hashable {
-        public var inputFingerprint: String
-        public var outputHash: String
-        public init(inputFingerprint: String, outputHash: String) {
+        public var inputFingerprint: UInt64
+        public var outputHash: UInt64
+        public init(inputFingerprint: UInt64, outputHash: UInt64) {
             self.inputFingerprint = inputFingerprint
             self.outputHash = outputHash
         }
@@ -33,30 +33,50 @@ public struct BuildManifest: Sendable {
 
 extension AppDatabase {
     public func loadBuildManifest() throws -> BuildManifest {
+        BuildManifest(outputs: try loadOutputManifest(), contentFiles: try loadContentFileManifest())
+    }
+
+    /// Path → fingerprints of every output of the last build.
+    public func loadOutputManifest() throws -> [String: BuildManifest.Output] {
         try reader.read { db in
-            var manifest = BuildManifest()
-            let outputs = try Row.fetchCursor(db, sql: "SELECT path, inputFingerprint, outputHash FROM buildOutput")
-            while let row = try outputs.next() {
-                manifest.outputs[row[0]] = .init(inputFingerprint: row[1], outputHash: row[2])
+            var outputs: [String: BuildManifest.Output] = [:]
+            outputs.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, inputFingerprint, outputHash FROM buildOutput")
+            while let row = try rows.next() {
+                let input: Int64 = row[1]
+                let output: Int64 = row[2]
+                outputs[row[0]] = .init(inputFingerprint: UInt64(bitPattern: input), outputHash: UInt64(bitPattern: output))
             }
-            let files = try Row.fetchCursor(db, sql: "SELECT path, modifiedNanos, size, contentHash FROM contentFile")
-            while let row = try files.next() {
-                manifest.contentFiles[row[0]] = .init(modifiedNanos: row[1], size: row[2], contentHash: row[3])
+            return outputs
+        }
+    }
+
+    /// Shop-relative path → size, time and hash of every source file the last build read.
+    public func loadContentFileManifest() throws -> [String: BuildManifest.ContentFile] {
+        try reader.read { db in
+            var files: [String: BuildManifest.ContentFile] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, modifiedNanos, size, contentHash FROM contentFile")
+            while let row = try rows.next() {
+                files[row[0]] = .init(modifiedNanos: row[1], size: row[2], contentHash: row[3])
             }
-            return manifest
+            return files
         }
     }
 
     /// Records a successful build: upserts changed entries and deletes removed ones, in one transaction.
+    /// `replacingAll` first forgets every recorded output (a build that rendered everything).
     public func saveBuildManifest(
         changedOutputs: [String: BuildManifest.Output], removedOutputs: [String],
-        contentFiles: [String: BuildManifest.ContentFile], removedContentFiles: [String]
+        contentFiles: [String: BuildManifest.ContentFile], removedContentFiles: [String], replacingAll: Bool = false
     ) throws {
         try writer.write { db in
+            if replacingAll { try db.execute(sql: "DELETE FROM buildOutput") }
             let upsertOutput = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO buildOutput (path, inputFingerprint, outputHash) VALUES (?, ?, ?)")
             for (path, output) in changedOutputs {
-                try upsertOutput.execute(arguments: [path, output.inputFingerprint, output.outputHash])
+                try upsertOutput.execute(arguments: [
+                    path, Int64(bitPattern: output.inputFingerprint), Int64(bitPattern: output.outputHash),
+                ])
             }
             let deleteOutput = try db.makeStatement(sql: "DELETE FROM buildOutput WHERE path = ?")
             for path in removedOutputs { try deleteOutput.execute(arguments: [path]) }

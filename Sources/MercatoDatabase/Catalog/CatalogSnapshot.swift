@@ -9,8 +9,7 @@ public struct CatalogSnapshot: Sendable {
     public var categories: [CategoryRecord]
     public var products: [ProductRow]
     public var ratings: [Int64: RatingSummary]
-    public var topReviews: [Int64: [ReviewRecord]]
-    /// Per product: a digest of all its published reviews (count and last change), for review-page fingerprints.
+    /// Per product: how many published reviews and the revision of its reviews, for page fingerprints.
     public var reviewDigests: [Int64: ReviewDigest]
 
     public struct ProductRow: Sendable, Hashable {
@@ -26,15 +25,20 @@ public struct CatalogSnapshot: Sendable {
 
     public struct ReviewDigest: Sendable, Hashable, Codable {
         public var count: Int
-        public var lastChange: Date?
-        public var maxId: Int64
+        /// Goes up with every change to any of the product's reviews.
+        public var revision: Int
+
+        public init(count: Int, revision: Int) {
+            self.count = count
+            self.revision = revision
+        }
     }
 }
 
 extension AppDatabase {
-    /// Reads the catalog for a build: active products with stock, categories, rating aggregates and,
-    /// per product, the `topReviewCount` most helpful reviews.
-    public func catalogSnapshot(topReviewCount: Int) throws -> CatalogSnapshot {
+    /// Reads the catalog for a build: active products with stock, categories, and per product its
+    /// rating histogram and review revision from the trigger-kept `reviewSummary`.
+    public func catalogSnapshot() throws -> CatalogSnapshot {
         try reader.read { db in
             let categories = try CategoryRecord.order(Column("position"), Column("name")).fetchAll(db)
             var products: [CatalogSnapshot.ProductRow] = []
@@ -55,54 +59,42 @@ extension AppDatabase {
                         lowStockThreshold: row["stockThreshold"]))
             }
             var ratings: [Int64: RatingSummary] = [:]
-            let ratingRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT productId, rating, COUNT(*) AS n FROM review
-                    WHERE status = 'published' GROUP BY productId, rating
-                    """)
-            while let row = try ratingRows.next() {
-                let productId: Int64 = row["productId"]
-                let rating: Int = row["rating"]
-                ratings[productId, default: RatingSummary()].histogram[rating - 1] = row["n"]
-            }
             var digests: [Int64: CatalogSnapshot.ReviewDigest] = [:]
-            let digestRows = try Row.fetchCursor(
-                db,
+            let summaries = try Row.fetchCursor(
+                db, sql: "SELECT productId, stars1, stars2, stars3, stars4, stars5, revision FROM reviewSummary")
+            while let row = try summaries.next() {
+                let productId: Int64 = row[0]
+                let histogram: [Int] = (1...5).map { row[$0] }
+                var summary = RatingSummary()
+                summary.histogram = histogram
+                ratings[productId] = summary
+                digests[productId] = .init(count: histogram.reduce(0, +), revision: row[6])
+            }
+            return CatalogSnapshot(categories: categories, products: products, ratings: ratings, reviewDigests: digests)
+        }
+    }
+
+    /// The `limit` most helpful published reviews of a product, as its page shows them.
+    public func topReviews(productId: Int64, limit: Int) throws -> [ReviewRecord] {
+        try reader.read { db in
+            let statement = try db.cachedStatement(
                 sql: """
-                    SELECT productId, COUNT(*) AS n, MAX(updatedAt) AS lastChange, MAX(id) AS maxId FROM review
-                    WHERE status = 'published' GROUP BY productId
+                    SELECT * FROM review WHERE productId = ? AND status = 'published'
+                    ORDER BY helpfulCount DESC, createdAt DESC, id DESC LIMIT ?
                     """)
-            while let row = try digestRows.next() {
-                digests[row["productId"]] = .init(count: row["n"], lastChange: row["lastChange"], maxId: row["maxId"])
-            }
-            var topReviews: [Int64: [ReviewRecord]] = [:]
-            let reviewRows = try ReviewRecord.fetchCursor(
-                db,
-                sql: """
-                    SELECT * FROM (
-                        SELECT review.*, ROW_NUMBER() OVER (
-                            PARTITION BY productId ORDER BY helpfulCount DESC, createdAt DESC, id DESC) AS rank
-                        FROM review WHERE status = 'published')
-                    WHERE rank <= ? ORDER BY productId, rank
-                    """, arguments: [topReviewCount])
-            while let review = try reviewRows.next() {
-                topReviews[review.productId, default: []].append(review)
-            }
-            return CatalogSnapshot(
-                categories: categories, products: products, ratings: ratings, topReviews: topReviews,
-                reviewDigests: digests)
+            return try ReviewRecord.fetchAll(statement, arguments: [productId, limit])
         }
     }
 
     /// One page of a product's published reviews, newest first.
     public func reviews(productId: Int64, offset: Int, limit: Int) throws -> [ReviewRecord] {
         try reader.read { db in
-            try ReviewRecord
-                .filter(Column("productId") == productId && Column("status") == "published")
-                .order(Column("createdAt").desc, Column("id").desc)
-                .limit(limit, offset: offset)
-                .fetchAll(db)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT * FROM review WHERE productId = ? AND status = 'published'
+                    ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
+                    """)
+            return try ReviewRecord.fetchAll(statement, arguments: [productId, limit, offset])
         }
     }
 }

@@ -49,6 +49,28 @@ public struct ProductRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         self.updatedAt = updatedAt
     }
 
+    /// Decodes columns directly: a build reads every product.
+    public init(row: Row) throws {
+        id = row["id"]
+        slug = row["slug"]
+        sku = row["sku"]
+        name = row["name"]
+        brand = row["brand"]
+        categoryId = row["categoryId"]
+        vendorId = row["vendorId"]
+        priceMinor = row["priceMinor"]
+        compareAtMinor = row["compareAtMinor"]
+        currency = row["currency"]
+        status = row["status"]
+        featured = row["featured"]
+        imagePath = row["imagePath"]
+        tags = row["tags"]
+        let json: String = row["attributes"] ?? "{}"
+        attributes = json == "{}" ? [:] : try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var tagList: [String] { tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }

@@ -36,5 +36,21 @@ public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, Mutabl
         self.updatedAt = updatedAt
     }
 
+    /// Decodes columns directly: builds read reviews by the hundred thousand.
+    public init(row: Row) {
+        id = row["id"]
+        productId = row["productId"]
+        userId = row["userId"]
+        authorName = row["authorName"]
+        rating = row["rating"]
+        title = row["title"]
+        body = row["body"]
+        helpfulCount = row["helpfulCount"]
+        verifiedPurchase = row["verifiedPurchase"]
+        status = row["status"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

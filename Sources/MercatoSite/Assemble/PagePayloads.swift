@@ -1,4 +1,5 @@
 import Foundation
+import MercatoDatabase
 
 /// What one output of the site is made from. Each payload holds exactly the data its page shows, so its
 /// encoded form is the page's input fingerprint: if the payload is unchanged, the page need not be rendered.
@@ -37,7 +38,7 @@ struct PageJob: Sendable {
     /// Path relative to the output folder, e.g. `products/mug/index.html`.
     var path: String
     var kind: PageKind
-    var fingerprint: String
+    var fingerprint: UInt64
 }
 
 struct ImageRef: Sendable, Encodable, Hashable {
@@ -46,21 +47,52 @@ struct ImageRef: Sendable, Encodable, Hashable {
     var alt: String
 }
 
-/// A product as listings, home sections and related products show it.
-struct ProductCard: Sendable, Encodable, Hashable {
-    var id: Int64
-    var slug: String
-    var name: String
-    var brand: String?
-    var featured: Bool
-    var priceMinor: Int
-    var price: String
-    var compareAtPrice: String?
-    var image: ImageRef?
-    var ratingTenths: Int
-    var ratingCount: Int
-    var stock: StockBadge
-    var createdAt: Date
+/// A product as listings, home sections and related products show it. A class: one card is shared by its
+/// product page, its category's listings and its neighbours' related products, and is never changed.
+final class ProductCard: Sendable, Encodable, Fingerprinted {
+    let id: Int64
+    let slug: String
+    let name: String
+    let brand: String?
+    let featured: Bool
+    let priceMinor: Int
+    let price: String
+    let compareAtPrice: String?
+    let image: ImageRef?
+    let ratingTenths: Int
+    let ratingCount: Int
+    let stock: StockBadge
+    let createdAt: Date
+    /// Hash of the fields above: pages that show the card hash this one number.
+    let fingerprint: UInt64
+
+    init(
+        id: Int64, slug: String, name: String, brand: String?, featured: Bool, priceMinor: Int, price: String,
+        compareAtPrice: String?, image: ImageRef?, ratingTenths: Int, ratingCount: Int, stock: StockBadge, createdAt: Date
+    ) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.brand = brand
+        self.featured = featured
+        self.priceMinor = priceMinor
+        self.price = price
+        self.compareAtPrice = compareAtPrice
+        self.image = image
+        self.ratingTenths = ratingTenths
+        self.ratingCount = ratingCount
+        self.stock = stock
+        self.createdAt = createdAt
+        var hasher = StableHasher()
+        for part in [slug, name, brand ?? "\u{0}", price, compareAtPrice ?? "\u{0}", image?.src ?? "\u{0}", image?.srcset ?? "\u{0}",
+            image?.alt ?? "\u{0}", stock.rawValue]
+        {
+            hasher.combine(part)
+        }
+        for number in [Int(id), featured ? 1 : 0, priceMinor, ratingTenths, ratingCount] { hasher.combine(number) }
+        hasher.combine(createdAt.timeIntervalSince1970.bitPattern)
+        fingerprint = hasher.value
+    }
 
     var url: String { "/products/\(slug)/" }
 }
@@ -142,7 +174,8 @@ struct ProductPage: Sendable, Encodable {
     var attributes: [[String]]
     var available: Int
     var histogram: [Int]
-    var topReviews: [ReviewView]
+    /// The page shows the most helpful reviews, read when it renders; this changes when any review does.
+    var reviews: CatalogSnapshot.ReviewDigest
     var reviewPageCount: Int
     var related: [ProductCard]
     /// Fingerprint of `Content/products/<slug>.md`, if there is one.
@@ -154,9 +187,7 @@ struct ReviewPage: Sendable, Encodable {
     var category: CategoryLink
     var page: Int
     var pageCount: Int
-    var reviewCount: Int
-    var reviewsChangedAt: Date?
-    var newestReviewId: Int64
+    var reviews: CatalogSnapshot.ReviewDigest
 }
 
 struct StaticPage: Sendable, Encodable {

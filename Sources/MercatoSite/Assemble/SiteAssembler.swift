@@ -14,56 +14,59 @@ struct SiteAssembler {
         let categories = site.snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) }
         let categoryById = Dictionary(
             uniqueKeysWithValues: site.snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
-        let productsByCategory = Dictionary(grouping: site.snapshot.products) { $0.product.categoryId }
+        var cardsByCategory: [Int64: [ProductCard]] = [:]
+        for (row, card) in zip(site.snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
         let chrome = chromeFingerprint(categories: categories)
-        var jobs: [PageJob] = []
+        let templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
 
-        func add(_ path: String, _ kind: PageKind) {
+        func job(_ path: String, _ kind: PageKind) -> PageJob {
             var hasher = StableHasher()
             hasher.combine(path)
-            if let template = kind.template { hasher.combine(site.templates.fingerprints[template] ?? "") }
+            if let template = kind.template { hasher.combine(templates[template] ?? 0) }
             if case .asset = kind {} else { hasher.combine(chrome) }
-            hasher.combine(Self.encode(kind))
-            jobs.append(PageJob(path: path, kind: kind, fingerprint: hasher.hex))
+            FingerprintEncoder.combine(kind, into: &hasher)
+            return PageJob(path: path, kind: kind, fingerprint: hasher.value)
         }
 
-        let allCards = site.snapshot.products.map { cards[$0.product.id!]! }
-        add("index.html", .home(homePage(allCards, categories: categories)))
-        add(
-            "categories/index.html",
-            .categoryIndex(
-                CategoryIndexPage(
-                    entries: site.snapshot.categories.map { category in
-                        let members = productsByCategory[category.id!] ?? []
-                        let image = members.lazy.compactMap { cards[$0.product.id!]?.image }.first
-                        return .init(
-                            category: categoryById[category.id!]!, productCount: members.count, image: image)
-                    })))
-        for category in site.snapshot.categories {
-            let members = (productsByCategory[category.id!] ?? []).map { cards[$0.product.id!]! }
-            for (path, page) in listingPages(categoryById[category.id!]!, members) { add(path, .listing(page)) }
-        }
-        for row in site.snapshot.products {
-            let id = row.product.id!
+        var jobs: [PageJob] = []
+        jobs.append(job("index.html", .home(homePage(cards, categories: categories))))
+        jobs.append(
+            job(
+                "categories/index.html",
+                .categoryIndex(
+                    CategoryIndexPage(
+                        entries: site.snapshot.categories.map { category in
+                            let members = cardsByCategory[category.id!] ?? []
+                            return .init(
+                                category: categoryById[category.id!]!, productCount: members.count,
+                                image: members.lazy.compactMap(\.image).first)
+                        }))))
+        jobs += site.snapshot.categories.parallelMap { category in
+            listingPages(categoryById[category.id!]!, cardsByCategory[category.id!] ?? []).map { job($0, .listing($1)) }
+        }.joined()
+        let neighbours = cardsByCategory.mapValues(RelatedProducts.init)
+        jobs += site.snapshot.products.indices.parallelMap { index in
+            let row = site.snapshot.products[index]
+            let card = cards[index]
             let category = categoryById[row.product.categoryId]!
-            let siblings = (productsByCategory[row.product.categoryId] ?? []).map { cards[$0.product.id!]! }
-            let page = productPage(row, card: cards[id]!, category: category, siblings: siblings)
-            add("products/\(row.product.slug)/index.html", .product(page))
+            let related = neighbours[row.product.categoryId]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
+            let page = productPage(row, card: card, category: category, related: related)
+            var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page))]
             for number in 1...max(1, page.reviewPageCount) where page.reviewPageCount > 0 {
-                let digest = site.snapshot.reviewDigests[id]
                 let reviewPage = ReviewPage(
-                    card: cards[id]!, category: category, page: number, pageCount: page.reviewPageCount,
-                    reviewCount: digest?.count ?? 0, reviewsChangedAt: digest?.lastChange, newestReviewId: digest?.maxId ?? 0)
-                add(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage))
+                    card: card, category: category, page: number, pageCount: page.reviewPageCount, reviews: page.reviews)
+                pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage)))
             }
-        }
+            return pageJobs
+        }.joined()
+        func add(_ path: String, _ kind: PageKind) { jobs.append(job(path, kind)) }
         for page in site.pages {
             add("\(page.slug)/index.html", .staticPage(StaticPage(slug: page.slug, contentHash: page.contentHash)))
         }
         add("404.html", .notFound)
         add("robots.txt", .robots)
         add("_headers", .headers)
-        let newest = allCards.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let newest = cards.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         add("feed.xml", .feed(FeedPage(products: Array(newest.prefix(20)), updated: newest.first?.createdAt ?? .distantPast)))
         let urls = jobs.compactMap { $0.kind.template == nil || $0.path == "404.html" ? nil : Self.url(of: $0.path) }
         let chunks = stride(from: 0, to: urls.count, by: SitemapWriter.urlsPerFile).map {
@@ -96,10 +99,9 @@ struct SiteAssembler {
 
     // MARK: - Pieces
 
-    private func makeCards() -> [Int64: ProductCard] {
-        var cards: [Int64: ProductCard] = [:]
-        cards.reserveCapacity(site.snapshot.products.count)
-        for row in site.snapshot.products {
+    /// One card per product, in the snapshot's product order.
+    private func makeCards() -> [ProductCard] {
+        site.snapshot.products.parallelMap { row in
             let product = row.product
             let rating = site.snapshot.ratings[product.id!] ?? RatingSummary()
             let badge: StockBadge =
@@ -108,14 +110,13 @@ struct SiteAssembler {
                 case .lowStock: .lowStock
                 case .outOfStock: .outOfStock
                 }
-            cards[product.id!] = ProductCard(
+            return ProductCard(
                 id: product.id!, slug: product.slug, name: product.name, brand: product.brand,
                 featured: product.featured, priceMinor: product.priceMinor, price: format(product.priceMinor),
                 compareAtPrice: product.compareAtMinor.flatMap { $0 > product.priceMinor ? format($0) : nil },
                 image: product.imagePath.map { site.assets.image($0, alt: product.name) }, ratingTenths: rating.averageTenths,
                 ratingCount: rating.count, stock: badge, createdAt: product.createdAt)
         }
-        return cards
     }
 
     private func format(_ minor: Int) -> String {
@@ -164,10 +165,10 @@ struct SiteAssembler {
     }
 
     private func productPage(
-        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, siblings: [ProductCard]
+        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, related: [ProductCard]
     ) -> ProductPage {
         let product = row.product
-        let reviewCount = site.snapshot.reviewDigests[product.id!]?.count ?? 0
+        let reviews = site.snapshot.reviewDigests[product.id!] ?? .init(count: 0, revision: 0)
         let perPage = max(1, configuration.reviewsPerPage)
         let available: Int =
             switch row.stockLevel {
@@ -178,20 +179,8 @@ struct SiteAssembler {
             card: card, sku: product.sku, category: category, tags: product.tagList,
             attributes: product.attributes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
             available: available, histogram: (site.snapshot.ratings[product.id!] ?? RatingSummary()).histogram,
-            topReviews: (site.snapshot.topReviews[product.id!] ?? []).map(Self.reviewView),
-            reviewPageCount: (reviewCount + perPage - 1) / perPage,
-            related: related(to: card, among: siblings),
+            reviews: reviews, reviewPageCount: (reviews.count + perPage - 1) / perPage, related: related,
             contentHash: site.files[ShopLayout.productContentPath(product.slug)]?.contentHash)
-    }
-
-    /// Products of the same category closest in price: a cheap, stable notion of "similar".
-    private func related(to card: ProductCard, among siblings: [ProductCard]) -> [ProductCard] {
-        let limit = configuration.relatedProducts
-        guard limit > 0 else { return [] }
-        let others = siblings.filter { $0.id != card.id && $0.stock != .outOfStock }
-        return Array(
-            others.sorted { (abs($0.priceMinor - card.priceMinor), $0.id) < (abs($1.priceMinor - card.priceMinor), $1.id) }
-                .prefix(limit))
     }
 
     static func reviewView(_ review: ReviewRecord) -> ReviewView {
@@ -203,19 +192,56 @@ struct SiteAssembler {
     /// What every page shows around its content: shop name, navigation, footer pages, asset names, configuration.
     private func chromeFingerprint(categories: [CategoryLink]) -> String {
         var hasher = StableHasher()
-        hasher.combine(Self.encode(configuration))
-        hasher.combine(Self.encode(categories))
-        hasher.combine(Self.encode(site.pages))
+        FingerprintEncoder.combine(configuration, into: &hasher)
+        FingerprintEncoder.combine(categories, into: &hasher)
+        FingerprintEncoder.combine(site.pages, into: &hasher)
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) where output != source {
             hasher.combine(output)
         }
         return hasher.hex
     }
 
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+}
+
+/// "You may also like": the in-stock products of the same category closest in price (ties: lower id).
+/// A cheap, stable notion of similar: an edit moves a product's neighbours only when prices change.
+struct RelatedProducts {
+    /// The category's in-stock cards by price, then id.
+    private let byPrice: [ProductCard]
+
+    init(_ members: [ProductCard]) {
+        byPrice = members.filter { $0.stock != .outOfStock }.sorted { ($0.priceMinor, $0.id) < ($1.priceMinor, $1.id) }
+    }
+
+    func nearest(to card: ProductCard, limit: Int) -> [ProductCard] {
+        guard limit > 0, !byPrice.isEmpty else { return [] }
+        // First index with a price ≥ the card's; walk outwards from there on both sides.
+        var low = 0
+        var high = byPrice.count
+        while low < high {
+            let middle = (low + high) / 2
+            if byPrice[middle].priceMinor < card.priceMinor { low = middle + 1 } else { high = middle }
+        }
+        // Take `limit` from each side, plus any further products at the same price as the last one taken,
+        // so that the exact nearest set (with the id tie-break) is among the candidates.
+        var candidates: [ProductCard] = []
+        func collect(_ indices: some Sequence<Int>) {
+            var taken = 0
+            var lastPrice: Int?
+            for index in indices {
+                let other = byPrice[index]
+                if other.id == card.id { continue }
+                if taken >= limit, other.priceMinor != lastPrice { break }
+                candidates.append(other)
+                taken += 1
+                lastPrice = other.priceMinor
+            }
+        }
+        collect((0..<low).reversed())
+        collect(low..<byPrice.count)
+        return Array(
+            candidates.sorted {
+                (abs($0.priceMinor - card.priceMinor), $0.id) < (abs($1.priceMinor - card.priceMinor), $1.id)
+            }.prefix(limit))
     }
 }

@@ -10,12 +10,17 @@ public struct SiteBuilder: Sendable {
     public let configuration: SiteConfiguration
     /// How many pages render at once; defaults to the number of cores.
     public var concurrency: Int
+    /// Render every output, whatever the manifest says (for an output folder changed by hand).
+    public var full: Bool
 
-    public init(layout: ShopLayout, database: AppDatabase, configuration: SiteConfiguration, concurrency: Int? = nil) {
+    public init(
+        layout: ShopLayout, database: AppDatabase, configuration: SiteConfiguration, concurrency: Int? = nil, full: Bool = false
+    ) {
         self.layout = layout
         self.database = database
         self.configuration = configuration
         self.concurrency = concurrency ?? ProcessInfo.processInfo.activeProcessorCount
+        self.full = full
     }
 
     /// Builds, reporting progress as it goes. Throws ``BuildFailure`` listing every error found;
@@ -23,12 +28,23 @@ public struct SiteBuilder: Sendable {
     public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         var report = BuildReport()
         var clock = StageClock()
-        let manifest: BuildManifest
-        do { manifest = try database.loadBuildManifest() } catch {
+        let outputExists = FileManager.default.fileExists(atPath: layout.output.path)
+        // The last build's outputs load beside the site itself.
+        nonisolated(unsafe) var previousOutputs: Result<[String: BuildManifest.Output], any Error>?
+        nonisolated(unsafe) var loaded: Result<(site: LoadedSite, previousFiles: [String: BuildManifest.ContentFile]), BuildFailure>?
+        let loader = SiteLoader(layout: layout, database: database, configuration: configuration)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                loaded = Result { () throws(BuildFailure) in try loader.load() }
+            } else {
+                previousOutputs = Result { try outputExists ? database.loadOutputManifest() : [:] }
+            }
+        }
+        let (site, previousFiles) = try loaded!.get()
+        let previous: [String: BuildManifest.Output]
+        do { previous = try previousOutputs!.get() } catch {
             throw BuildFailure([BuildError(stage: .load, message: "reading the build manifest: \(error)")])
         }
-        let outputExists = FileManager.default.fileExists(atPath: layout.output.path)
-        let site = try SiteLoader(layout: layout, database: database, configuration: configuration).load(manifest: manifest)
         report.stages.append(
             clock.lap(
                 .load,
@@ -36,19 +52,17 @@ public struct SiteBuilder: Sendable {
                     + "\(site.files.count) source files"))
 
         let jobs = SiteAssembler(site: site).assemble()
-        let writer = OutputWriter(output: layout.output)
-        let dirty = jobs.filter { job in
-            guard outputExists, manifest.outputs[job.path]?.inputFingerprint == job.fingerprint else { return true }
-            return !writer.exists(job.path)
-        }
+        // An output whose inputs are unchanged is trusted to be in place (`full` re-renders everything).
+        let dirty = full ? jobs : jobs.filter { previous[$0.path]?.inputFingerprint != $0.fingerprint }
         report.outputs = jobs.count
         report.stages.append(clock.lap(.assemble, "\(jobs.count) outputs, \(dirty.count) with changed inputs"))
 
+        let writer = OutputWriter(output: layout.output)
         try writer.prepare()
         let renderer = PageRenderer(site: site, layout: layout, database: database)
         let results: [RenderResult]
         do {
-            results = try await render(dirty, renderer: renderer, writer: writer, previous: manifest, progress: progress)
+            results = try await render(dirty, renderer: renderer, writer: writer, previous: previous, progress: progress)
         } catch {
             writer.discardStaging()
             throw error
@@ -58,17 +72,18 @@ public struct SiteBuilder: Sendable {
         let staged = results.filter(\.staged).map(\.path).sorted()
         report.stages.append(clock.lap(.render, "\(results.count) rendered"))
 
-        let current = Set(jobs.map(\.path))
-        let removed = manifest.outputs.keys.filter { !current.contains($0) }.sorted()
+        var current = Set<String>(minimumCapacity: jobs.count)
+        for job in jobs { current.insert(job.path) }
+        let removed = previous.keys.filter { !current.contains($0) }.sorted()
         do {
             try writer.commit(staged: staged, removed: removed)
             var changed: [String: BuildManifest.Output] = [:]
             for result in results { changed[result.path] = .init(inputFingerprint: result.fingerprint, outputHash: result.hash) }
-            let changedFiles = site.files.filter { manifest.contentFiles[$0.key] != $0.value }
-            let removedFiles = manifest.contentFiles.keys.filter { site.files[$0] == nil }
+            let changedFiles = site.files.filter { previousFiles[$0.key] != $0.value }
+            let removedFiles = previousFiles.keys.filter { site.files[$0] == nil }
             try database.saveBuildManifest(
                 changedOutputs: changed, removedOutputs: removed, contentFiles: changedFiles,
-                removedContentFiles: Array(removedFiles))
+                removedContentFiles: Array(removedFiles), replacingAll: !outputExists)
         } catch {
             writer.discardStaging()
             throw BuildFailure([BuildError(stage: .write, message: "\(error)")])
@@ -83,14 +98,14 @@ public struct SiteBuilder: Sendable {
 
     private struct RenderResult: Sendable {
         var path: String
-        var fingerprint: String
-        var hash: String
+        var fingerprint: UInt64
+        var hash: UInt64
         var staged: Bool
     }
 
     /// Renders in a bounded task group; collects every error rather than stopping at the first.
     private func render(
-        _ jobs: [PageJob], renderer: PageRenderer, writer: OutputWriter, previous: BuildManifest,
+        _ jobs: [PageJob], renderer: PageRenderer, writer: OutputWriter, previous: [String: BuildManifest.Output],
         progress: @Sendable (BuildProgress) -> Void
     ) async throws -> [RenderResult] {
         var results: [RenderResult] = []
@@ -108,10 +123,10 @@ public struct SiteBuilder: Sendable {
                     var errors: [BuildError] = []
                     for job in batch {
                         do {
-                            let data = try renderer.render(job)
-                            let hash = StableHasher.hex(of: data)
-                            let unchanged = previous.outputs[job.path]?.outputHash == hash && writer.exists(job.path)
-                            if !unchanged { try writer.stage(job.path, data) }
+                            let bytes = try renderer.render(job)
+                            let hash = StableHasher.value(of: bytes)
+                            let unchanged = previous[job.path]?.outputHash == hash && writer.exists(job.path)
+                            if !unchanged { try writer.stage(job.path, bytes) }
                             results.append(.init(path: job.path, fingerprint: job.fingerprint, hash: hash, staged: !unchanged))
                         } catch let error as BuildError {
                             errors.append(error)

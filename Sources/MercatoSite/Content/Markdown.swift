@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import MercatoCore
 
 /// CommonMark to HTML through libcmark. Raw HTML in the Markdown is replaced by a comment (cmark's safe mode),
 /// so content cannot inject scripts into the storefront.
@@ -13,12 +14,24 @@ enum Markdown {
     }
 
     /// The first paragraph as plain text, shortened to `limit` characters: a default meta description.
+    /// Headings and lists are skipped.
     static func summary(_ markdown: String, limit: Int = 155) -> String {
-        let paragraph = markdown.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .first { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("-") && !$0.hasPrefix("*") } ?? ""
-        let plain = paragraph.replacingOccurrences(of: "\n", with: " ")
-            .filter { !"*_`#[]".contains($0) }
+        var lines: [Substring] = []
+        var skipping = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !lines.isEmpty { break }
+                skipping = false
+                continue
+            }
+            if lines.isEmpty, skipping || text.hasPrefix("#") || text.hasPrefix("-") || text.hasPrefix("*") {
+                skipping = true
+                continue
+            }
+            lines.append(text)
+        }
+        let plain = lines.joined(separator: " ").trimmingWhitespace().filter { !"*_`#[]".contains($0) }
         guard plain.count > limit else { return plain }
         let cut = plain.prefix(limit)
         return (cut.range(of: " ", options: .backwards).map { String(cut[..<$0.lowerBound]) } ?? String(cut)) + "…"

@@ -32,41 +32,65 @@ struct SiteLoader {
         "products", "categories", "search", "cart", "checkout", "orders", "api", "css", "js", "images", "assets",
     ]
 
-    func load(manifest: BuildManifest) throws(BuildFailure) -> LoadedSite {
+    /// Loads the site. The database snapshot and the file scan run side by side. Returns the site and
+    /// what the last build recorded about the shop's files.
+    func load() throws(BuildFailure) -> (site: LoadedSite, previousFiles: [String: BuildManifest.ContentFile]) {
+        nonisolated(unsafe) var snapshotResult: Result<CatalogSnapshot, any Error>?
+        nonisolated(unsafe) var filesResult: Result<([String: BuildManifest.ContentFile], [String: BuildManifest.ContentFile]), any Error>?
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                snapshotResult = Result { try database.catalogSnapshot() }
+            } else {
+                filesResult = Result {
+                    let previous = try database.loadContentFileManifest()
+                    let files = try SourceFileScanner(layout: layout, previous: previous).scan(folders: ["Content", "public"])
+                    return (files, previous)
+                }
+            }
+        }
         var errors: [BuildError] = []
         let templates: TemplateSet?
         do { templates = try TemplateSet.load(from: layout.templates) } catch {
             errors += error.errors
             templates = nil
         }
-        let files: [String: BuildManifest.ContentFile]
         let snapshot: CatalogSnapshot
+        let files: [String: BuildManifest.ContentFile]
+        let previous: [String: BuildManifest.ContentFile]
         do {
-            files = try SourceFileScanner(layout: layout, previous: manifest.contentFiles)
-                .scan(folders: ["Content", "public"])
-            snapshot = try database.catalogSnapshot(topReviewCount: configuration.reviewsOnProductPage)
+            snapshot = try snapshotResult!.get()
+            (files, previous) = try filesResult!.get()
         } catch {
             throw BuildFailure(errors + [BuildError(stage: .load, message: "\(error)")])
         }
         var pages: [LoadedSite.PageInfo] = []
-        for (path, file) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".md") {
+        var changed: [String] = []
+        for (path, file) in files where path.hasSuffix(".md") {
             do throws(BuildError) {
                 try checkContentName(path)
                 if path.hasPrefix("Content/pages/") {
                     pages.append(try loadPage(path, hash: file.contentHash))
-                } else if manifest.contentFiles[path]?.contentHash != file.contentHash {
-                    // Changed product and category Markdown is checked now, so that every error in the
-                    // shop is reported together; unchanged files passed this check in an earlier build.
-                    let keys = path.hasPrefix("Content/products/") ? ContentKeys.product : ContentKeys.category
-                    _ = try MarkdownDocument.parse(try read(path), file: path, allowedKeys: keys)
+                } else if previous[path]?.contentHash != file.contentHash {
+                    changed.append(path)
                 }
             } catch { errors.append(error) }
         }
+        pages.sort { $0.slug < $1.slug }
+        // Changed product and category Markdown is checked now, so that every error in the shop is reported
+        // together; unchanged files passed this check in an earlier build.
+        errors += changed.sorted().parallelMap { path -> BuildError? in
+            do throws(BuildError) {
+                let keys = path.hasPrefix("Content/products/") ? ContentKeys.product : ContentKeys.category
+                _ = try MarkdownDocument.parse(try read(path), file: path, allowedKeys: keys)
+                return nil
+            } catch { return error }
+        }.compactMap { $0 }
         errors += validate(snapshot)
-        if !errors.isEmpty { throw BuildFailure(errors) }
-        return LoadedSite(
+        if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
+        let site = LoadedSite(
             configuration: configuration, snapshot: snapshot, templates: templates!, files: files,
             assets: AssetCatalog(files: files), pages: pages)
+        return (site, previous)
     }
 
     private func checkContentName(_ path: String) throws(BuildError) {

@@ -3,53 +3,111 @@ import MercatoCore
 
 /// schema.org structured data for search engines, written into a `<script type="application/ld+json">`.
 enum JSONLD {
-    static func script(_ graph: [[String: Any]]) -> String {
-        let document: [String: Any] = ["@context": "https://schema.org", "@graph": graph]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        // `</script>` or `<!--` inside a string must not end the script element.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    /// A JSON value; objects are written with sorted keys so the same data always gives the same bytes.
+    indirect enum Value {
+        case string(String)
+        case int(Int)
+        case list([Value])
+        case object([String: Value])
     }
 
-    static func breadcrumbList(_ crumbs: [Breadcrumb], configuration: SiteConfiguration) -> [String: Any] {
-        [
-            "@type": "BreadcrumbList",
-            "itemListElement": crumbs.enumerated().map { index, crumb in
-                [
-                    "@type": "ListItem", "position": index + 1, "name": crumb.name,
-                    "item": configuration.absoluteURL(crumb.url),
-                ] as [String: Any]
-            },
-        ]
+    static func script(_ graph: [Value]) -> String {
+        var text = ""
+        write(.object(["@context": .string("https://schema.org"), "@graph": .list(graph)]), into: &text)
+        return text
     }
 
-    static func product(
-        _ page: ProductPage, description: String, images: [String], configuration: SiteConfiguration
-    ) -> [String: Any] {
-        var product: [String: Any] = [
-            "@type": "Product",
-            "name": page.card.name,
-            "description": description,
-            "url": configuration.absoluteURL(page.card.url),
-            "image": images.map { $0.hasPrefix("http") ? $0 : configuration.absoluteURL($0) },
-            "offers": [
-                "@type": "Offer",
-                "price": Money(minorUnits: page.card.priceMinor, currency: configuration.currency).decimalString,
-                "priceCurrency": configuration.currency.code,
-                "availability": page.card.stock == .outOfStock
-                    ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
-                "url": configuration.absoluteURL(page.card.url),
-            ] as [String: Any],
+    static func breadcrumbList(_ crumbs: [Breadcrumb], configuration: SiteConfiguration) -> Value {
+        .object([
+            "@type": .string("BreadcrumbList"),
+            "itemListElement": .list(
+                crumbs.enumerated().map { index, crumb in
+                    .object([
+                        "@type": .string("ListItem"), "position": .int(index + 1), "name": .string(crumb.name),
+                        "item": .string(configuration.absoluteURL(crumb.url)),
+                    ])
+                }),
+        ])
+    }
+
+    static func website(name: String, url: String) -> Value {
+        .object(["@type": .string("WebSite"), "name": .string(name), "url": .string(url)])
+    }
+
+    static func product(_ page: ProductPage, description: String, images: [String], configuration: SiteConfiguration) -> Value {
+        let card = page.card
+        var product: [String: Value] = [
+            "@type": .string("Product"),
+            "name": .string(card.name),
+            "description": .string(description),
+            "url": .string(configuration.absoluteURL(card.url)),
+            "image": .list(images.map { .string($0.hasPrefix("http") ? $0 : configuration.absoluteURL($0)) }),
+            "offers": .object([
+                "@type": .string("Offer"),
+                "price": .string(Money(minorUnits: card.priceMinor, currency: configuration.currency).decimalString),
+                "priceCurrency": .string(configuration.currency.code),
+                "availability": .string(
+                    card.stock == .outOfStock ? "https://schema.org/OutOfStock" : "https://schema.org/InStock"),
+                "url": .string(configuration.absoluteURL(card.url)),
+            ]),
         ]
-        if let sku = page.sku { product["sku"] = sku }
-        if let brand = page.card.brand { product["brand"] = ["@type": "Brand", "name": brand] }
-        if page.card.ratingCount > 0 {
-            product["aggregateRating"] = [
-                "@type": "AggregateRating",
-                "ratingValue": "\(page.card.ratingTenths / 10).\(page.card.ratingTenths % 10)",
-                "reviewCount": page.card.ratingCount,
-                "bestRating": 5, "worstRating": 1,
-            ] as [String: Any]
+        if let sku = page.sku { product["sku"] = .string(sku) }
+        if let brand = card.brand { product["brand"] = .object(["@type": .string("Brand"), "name": .string(brand)]) }
+        if card.ratingCount > 0 {
+            product["aggregateRating"] = .object([
+                "@type": .string("AggregateRating"),
+                "ratingValue": .string("\(card.ratingTenths / 10).\(card.ratingTenths % 10)"),
+                "reviewCount": .int(card.ratingCount),
+                "bestRating": .int(5), "worstRating": .int(1),
+            ])
         }
-        return product
+        return .object(product)
+    }
+
+    private static func write(_ value: Value, into text: inout String) {
+        switch value {
+        case .string(let string): writeString(string, into: &text)
+        case .int(let number): text += String(number)
+        case .list(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += "," }
+                write(item, into: &text)
+            }
+            text += "]"
+        case .object(let fields):
+            text += "{"
+            for (index, key) in fields.keys.sorted().enumerated() {
+                if index > 0 { text += "," }
+                writeString(key, into: &text)
+                text += ":"
+                write(fields[key]!, into: &text)
+            }
+            text += "}"
+        }
+    }
+
+    /// A JSON string literal. `<` is written as `\u003c` so that `</script>` or `<!--` inside a string
+    /// cannot end the script element.
+    private static func writeString(_ string: String, into text: inout String) {
+        text += "\""
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
+            text += string
+            text += "\""
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "<": text += "\\u003c"
+            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
     }
 }

@@ -8,28 +8,34 @@ struct PageRenderer: Sendable {
     let site: LoadedSite
     let layout: ShopLayout
     let database: AppDatabase
+    private let context: RenderContext
 
-    private var context: RenderContext { RenderContext(site: site) }
+    init(site: LoadedSite, layout: ShopLayout, database: AppDatabase) {
+        self.site = site
+        self.layout = layout
+        self.database = database
+        context = RenderContext(site: site)
+    }
     private var configuration: SiteConfiguration { site.configuration }
 
-    func render(_ job: PageJob) throws(BuildError) -> Data {
+    func render(_ job: PageJob) throws(BuildError) -> [UInt8] {
         switch job.kind {
         case .asset(let source, _):
-            do { return try Data(contentsOf: layout.publicAssets.appendingPathComponent(source)) } catch {
+            do { return [UInt8](try Data(contentsOf: layout.publicAssets.appendingPathComponent(source))) } catch {
                 throw BuildError(stage: .render, file: "public/\(source)", message: "cannot read: \(error)")
             }
-        case .sitemap(let page): return Data(SitemapWriter.sitemap(page, configuration: configuration).utf8)
-        case .sitemapIndex(let count): return Data(SitemapWriter.index(count: count, configuration: configuration).utf8)
-        case .feed(let feed): return Data(FeedWriter.atom(feed, configuration: configuration).utf8)
-        case .robots: return Data(RobotsWriter.robots(configuration: configuration).utf8)
-        case .headers: return Data(HeadersWriter.headers().utf8)
+        case .sitemap(let page): return Array(SitemapWriter.sitemap(page, configuration: configuration).utf8)
+        case .sitemapIndex(let count): return Array(SitemapWriter.index(count: count, configuration: configuration).utf8)
+        case .feed(let feed): return Array(FeedWriter.atom(feed, configuration: configuration).utf8)
+        case .robots: return Array(RobotsWriter.robots(configuration: configuration).utf8)
+        case .headers: return Array(HeadersWriter.headers().utf8)
         default:
             let values = try pageContext(job)
-            return Data(try site.templates.render(job.kind.template!, context: values).utf8)
+            return try site.templates.render(job.kind.template!, context: [context.shared, .object(values)])
         }
     }
 
-    private func pageContext(_ job: PageJob) throws(BuildError) -> [String: Any] {
+    private func pageContext(_ job: PageJob) throws(BuildError) -> [String: TemplateValue] {
         let home = Breadcrumb(name: "Home", url: "/")
         switch job.kind {
         case .home(let page):
@@ -37,23 +43,24 @@ struct PageRenderer: Sendable {
                 title: configuration.name,
                 description: "\(configuration.name): \(page.categories.map(\.name).prefix(6).joined(separator: ", ")) and more.",
                 path: job.path,
-                jsonLD: [["@type": "WebSite", "name": configuration.name, "url": configuration.absoluteURL("/")]])
-            values["featured"] = context.section(page.featured.map(context.card))
-            values["newArrivals"] = context.section(page.newArrivals.map(context.card))
-            values["bestRated"] = context.section(page.bestRated.map(context.card))
-            values["categories"] = page.categories.map { ["name": $0.name, "url": $0.url] }
+                jsonLD: [JSONLD.website(name: configuration.name, url: configuration.absoluteURL("/"))])
+            values["featured"] = .section(page.featured.map(context.card))
+            values["newArrivals"] = .section(page.newArrivals.map(context.card))
+            values["bestRated"] = .section(page.bestRated.map(context.card))
+            values["categories"] = .list(page.categories.map { ["name": .string($0.name), "url": .string($0.url)] })
             return values
         case .categoryIndex(let page):
             var values = context.chrome(
                 title: "All categories", description: "Browse every category of \(configuration.name).", path: job.path,
                 breadcrumbs: [home, Breadcrumb(name: "Categories", url: "/categories/")])
-            values["categories"] = page.entries.map { entry in
-                [
-                    "name": entry.category.name, "url": entry.category.url,
-                    "productCount": entry.productCount == 1 ? "1 product" : "\(entry.productCount) products",
-                    "image": entry.image.map(context.image) ?? NSNull(),
-                ] as [String: Any]
-            }
+            values["categories"] = .list(
+                page.entries.map { entry in
+                    [
+                        "name": .string(entry.category.name), "url": .string(entry.category.url),
+                        "productCount": .string(entry.productCount == 1 ? "1 product" : "\(entry.productCount) products"),
+                        "image": entry.image.map(context.image) ?? .null,
+                    ]
+                })
             return values
         case .listing(let page): return try listingContext(page, path: job.path, home: home)
         case .product(let page): return try productContext(page, path: job.path, home: home)
@@ -65,26 +72,29 @@ struct PageRenderer: Sendable {
             var values = context.chrome(
                 title: info.title, description: info.description, path: job.path,
                 breadcrumbs: [home, Breadcrumb(name: info.title, url: "/\(page.slug)/")])
-            values["title"] = info.title
-            values["html"] = Markdown.html(document.body)
+            values["title"] = .string(info.title)
+            values["html"] = .string(Markdown.html(document.body))
             return values
         case .notFound:
             var values = context.chrome(
                 title: "Page not found", description: "This page does not exist.", path: job.path, noindex: true)
-            values["categories"] = site.snapshot.categories.map { ["name": $0.name, "url": "/categories/\($0.slug)/"] }
+            values["categories"] = .list(
+                site.snapshot.categories.map { ["name": .string($0.name), "url": .string("/categories/\($0.slug)/")] })
             return values
         default:
             throw BuildError(stage: .render, message: "no template for \(job.path)")
         }
     }
 
-    private func listingContext(_ page: ListingPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+    private func listingContext(_ page: ListingPage, path: String, home: Breadcrumb) throws(BuildError)
+        -> [String: TemplateValue]
+    {
         let category = page.category
-        var introHTML: Any = NSNull()
+        var introHTML = TemplateValue.null
         var description = "\(category.name) at \(configuration.name): \(page.productCount) products."
         if page.introHash != nil {
             let document = try readDocument(ShopLayout.categoryContentPath(category.slug), keys: ContentKeys.category)
-            introHTML = Markdown.html(document.body)
+            introHTML = .string(Markdown.html(document.body))
             description = try document.string("description", file: ShopLayout.categoryContentPath(category.slug))
                 ?? Markdown.summary(document.body)
         }
@@ -93,23 +103,26 @@ struct PageRenderer: Sendable {
         var values = context.chrome(
             title: category.name + sortSuffix + suffix, description: description, path: path,
             breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
-        values["category"] = ["name": category.name, "url": category.url]
+        values["category"] = ["name": .string(category.name), "url": .string(category.url)]
         values["introHTML"] = introHTML
-        values["productCount"] = page.productCount == 1 ? "1 product" : "\(page.productCount) products"
-        values["products"] = page.products.map(context.card)
-        values["sorts"] = ListingSort.allCases.map { sort in
-            [
-                "label": sort.label, "current": sort == page.sort,
-                "url": SiteAssembler.url(of: SiteAssembler.listingPath(category.slug, sort: sort, page: 1)),
-            ] as [String: Any]
-        }
+        values["productCount"] = .string(page.productCount == 1 ? "1 product" : "\(page.productCount) products")
+        values["products"] = .list(page.products.map(context.card))
+        values["sorts"] = .list(
+            ListingSort.allCases.map { sort in
+                [
+                    "label": .string(sort.label), "current": .bool(sort == page.sort),
+                    "url": .string(SiteAssembler.url(of: SiteAssembler.listingPath(category.slug, sort: sort, page: 1))),
+                ]
+            })
         values["pagination"] = context.pagination(page: page.page, pageCount: page.pageCount) {
             SiteAssembler.url(of: SiteAssembler.listingPath(category.slug, sort: page.sort, page: $0))
         }
         return values
     }
 
-    private func productContext(_ page: ProductPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+    private func productContext(_ page: ProductPage, path: String, home: Breadcrumb) throws(BuildError)
+        -> [String: TemplateValue]
+    {
         let card = page.card
         let file = ShopLayout.productContentPath(card.slug)
         let document = page.contentHash == nil ? nil : try readDocument(file, keys: ContentKeys.product)
@@ -122,31 +135,40 @@ struct PageRenderer: Sendable {
             title: try document?.string("title", file: file) ?? card.name, description: description, path: path,
             breadcrumbs: crumbs, ogType: "product", ogImage: gallery.first?.src,
             jsonLD: [JSONLD.product(page, description: description, images: gallery.map(\.src), configuration: configuration)])
-        var product = context.card(card)
-        product["sku"] = page.sku ?? NSNull()
-        product["slug"] = card.slug
-        product["priceDecimal"] = Money(minorUnits: card.priceMinor, currency: configuration.currency).decimalString
-        product["currency"] = configuration.currency.code
-        product["descriptionHTML"] = body.isEmpty ? NSNull() : Markdown.html(body)
-        product["gallery"] = gallery.enumerated().map { index, image in
-            var values = context.image(image)
-            values["first"] = index == 0
-            return values
-        }
-        product["available"] = page.available > 0 ? page.available : NSNull()
-        product["tags"] = context.section(page.tags)
-        product["attributes"] = page.attributes.isEmpty ? NSNull() : page.attributes.map { ["name": $0[0], "value": $0[1]] }
-        product["category"] = ["name": page.category.name, "url": page.category.url]
-        values["product"] = product
+        guard case .object(var product) = context.card(card) else { preconditionFailure("a card is an object") }
+        product["sku"] = TemplateValue(page.sku)
+        product["slug"] = .string(card.slug)
+        product["priceDecimal"] = .string(Money(minorUnits: card.priceMinor, currency: configuration.currency).decimalString)
+        product["currency"] = .string(configuration.currency.code)
+        product["descriptionHTML"] = body.isEmpty ? .null : .string(Markdown.html(body))
+        product["gallery"] = .list(
+            gallery.enumerated().map { index, image in
+                ["src": .string(image.src), "srcset": TemplateValue(image.srcset), "alt": .string(image.alt), "first": .bool(index == 0)]
+            })
+        product["available"] = page.available > 0 ? .int(page.available) : .null
+        product["tags"] = .section(page.tags.map { .string($0) })
+        product["attributes"] =
+            page.attributes.isEmpty ? .null : .list(page.attributes.map { ["name": .string($0[0]), "value": .string($0[1])] })
+        product["category"] = ["name": .string(page.category.name), "url": .string(page.category.url)]
+        values["product"] = .object(product)
         values["histogram"] = histogram(page.histogram)
-        values["topReviews"] = page.topReviews.map(context.review)
+        let topReviews: [ReviewRecord]
+        do {
+            topReviews =
+                page.reviews.count == 0 ? [] : try database.topReviews(productId: card.id, limit: configuration.reviewsOnProductPage)
+        } catch {
+            throw BuildError(stage: .render, message: "reading reviews of \(card.slug): \(error)")
+        }
+        values["topReviews"] = .list(topReviews.map { context.review(SiteAssembler.reviewView($0)) })
         // Link to the review pages only when they hold more than the product page shows.
-        values["reviewsURL"] = card.ratingCount > page.topReviews.count ? "/products/\(card.slug)/reviews/" : NSNull()
-        values["related"] = context.section(page.related.map(context.card))
+        values["reviewsURL"] = card.ratingCount > topReviews.count ? .string("/products/\(card.slug)/reviews/") : .null
+        values["related"] = .section(page.related.map(context.card))
         return values
     }
 
-    private func reviewsContext(_ page: ReviewPage, path: String, home: Breadcrumb) throws(BuildError) -> [String: Any] {
+    private func reviewsContext(_ page: ReviewPage, path: String, home: Breadcrumb) throws(BuildError)
+        -> [String: TemplateValue]
+    {
         let card = page.card
         let perPage = max(1, configuration.reviewsPerPage)
         let reviews: [ReviewRecord]
@@ -158,25 +180,26 @@ struct PageRenderer: Sendable {
         let suffix = page.page > 1 ? " — page \(page.page) of \(page.pageCount)" : ""
         var values = context.chrome(
             title: "Reviews of \(card.name)\(suffix)",
-            description: "\(page.reviewCount) customer reviews of \(card.name).", path: path,
+            description: "\(page.reviews.count) customer reviews of \(card.name).", path: path,
             breadcrumbs: [
                 home, Breadcrumb(name: page.category.name, url: page.category.url),
                 Breadcrumb(name: card.name, url: card.url), Breadcrumb(name: "Reviews", url: "\(card.url)reviews/"),
             ])
         values["product"] = context.card(card)
-        values["reviews"] = reviews.map { context.review(SiteAssembler.reviewView($0)) }
-        values["reviewCount"] = page.reviewCount
+        values["reviews"] = .list(reviews.map { context.review(SiteAssembler.reviewView($0)) })
+        values["reviewCount"] = .int(page.reviews.count)
         values["pagination"] = context.pagination(page: page.page, pageCount: page.pageCount) {
             SiteAssembler.url(of: SiteAssembler.reviewPath(card.slug, page: $0))
         }
         return values
     }
 
-    private func histogram(_ counts: [Int]) -> [[String: Any]] {
+    private func histogram(_ counts: [Int]) -> TemplateValue {
         let total = max(1, counts.reduce(0, +))
-        return (1...5).reversed().map { stars in
-            ["stars": stars, "count": counts[stars - 1], "percent": counts[stars - 1] * 100 / total]
-        }
+        return .list(
+            (1...5).reversed().map { stars in
+                ["stars": .int(stars), "count": .int(counts[stars - 1]), "percent": .int(counts[stars - 1] * 100 / total)]
+            })
     }
 
     private func readDocument(_ file: String, keys: Set<String>) throws(BuildError) -> MarkdownDocument {

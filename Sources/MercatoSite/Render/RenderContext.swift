@@ -1,117 +1,126 @@
 import Foundation
 import MercatoCore
 
-/// Builds the Mustache contexts pages share: the chrome around every page, product cards, pagination.
-/// Every optional value is present as `NSNull` when absent, so the template checker can tell
-/// "empty" from "no such variable".
-struct RenderContext {
+/// Builds the template values pages share: the site-wide values at the bottom of every page's context,
+/// the chrome around every page, product cards, pagination. Every optional value is present as `.null`
+/// when absent, so the template checker can tell "empty" from "no such variable".
+struct RenderContext: Sendable {
     let site: LoadedSite
+    /// The same on every page: shop name, navigation, footer, stylesheet. Computed once per build.
+    let shared: TemplateValue
 
-    /// Keys every HTML page has; `Templates/README.md` lists them for template authors.
-    func chrome(
-        title: String, description: String, path: String, breadcrumbs: [Breadcrumb] = [], ogType: String = "website",
-        ogImage: String? = nil, jsonLD: [[String: Any]] = [], noindex: Bool = false
-    ) -> [String: Any] {
+    init(site: LoadedSite) {
+        self.site = site
         let configuration = site.configuration
-        let canonical = configuration.absoluteURL(SiteAssembler.url(of: path))
-        var graph = jsonLD
-        if breadcrumbs.count > 1 { graph.append(JSONLD.breadcrumbList(breadcrumbs, configuration: configuration)) }
-        return [
-            "siteName": configuration.name,
-            "lang": configuration.language,
-            "apiURL": configuration.apiURL,
-            "stylesheet": site.assets.url("css/site.css") ?? "/css/site.css",
-            "pageTitle": title == configuration.name ? title : "\(title) · \(configuration.name)",
-            "metaDescription": description,
-            "canonicalURL": canonical,
-            "ogType": ogType,
-            "ogImage": ogImage.map { $0.hasPrefix("http") ? $0 : configuration.absoluteURL($0) } as Any? ?? NSNull(),
-            "noindex": noindex,
-            "jsonLD": graph.isEmpty ? NSNull() : JSONLD.script(graph),
-            "breadcrumbs": breadcrumbs.count > 1
-                ? [
-                    "items": breadcrumbs.enumerated().map { index, crumb in
-                        ["name": crumb.name, "url": crumb.url, "current": index == breadcrumbs.count - 1] as [String: Any]
-                    }
-                ] : NSNull(),
-            "navCategories": site.snapshot.categories.map { ["name": $0.name, "url": "/categories/\($0.slug)/"] },
-            "footerPages": site.pages.map { ["title": $0.title, "url": "/\($0.slug)/"] },
+        shared = [
+            "siteName": .string(configuration.name),
+            "lang": .string(configuration.language),
+            "apiURL": .string(configuration.apiURL),
+            "stylesheet": .string(site.assets.url("css/site.css") ?? "/css/site.css"),
+            "navCategories": .list(
+                site.snapshot.categories.map { ["name": .string($0.name), "url": .string("/categories/\($0.slug)/")] }),
+            "footerPages": .list(site.pages.map { ["title": .string($0.title), "url": .string("/\($0.slug)/")] }),
             "feedURL": "/feed.xml",
         ]
     }
 
-    func card(_ card: ProductCard) -> [String: Any] {
-        [
-            "name": card.name,
-            "url": card.url,
-            "brand": card.brand ?? NSNull(),
-            "price": card.price,
-            "compareAtPrice": card.compareAtPrice ?? NSNull(),
-            "image": card.image.map(image) ?? NSNull(),
-            "rating": rating(tenths: card.ratingTenths, count: card.ratingCount),
-            "stockLabel": Self.stockLabel(card.stock),
-            "stockClass": card.stock.rawValue,
-            "inStock": card.stock != .outOfStock,
+    /// The keys every HTML page has besides ``shared``; `Templates/README.md` lists them for template authors.
+    func chrome(
+        title: String, description: String, path: String, breadcrumbs: [Breadcrumb] = [], ogType: String = "website",
+        ogImage: String? = nil, jsonLD: [JSONLD.Value] = [], noindex: Bool = false
+    ) -> [String: TemplateValue] {
+        let configuration = site.configuration
+        var graph = jsonLD
+        if breadcrumbs.count > 1 { graph.append(JSONLD.breadcrumbList(breadcrumbs, configuration: configuration)) }
+        return [
+            "pageTitle": .string(title == configuration.name ? title : "\(title) · \(configuration.name)"),
+            "metaDescription": .string(description),
+            "canonicalURL": .string(configuration.absoluteURL(SiteAssembler.url(of: path))),
+            "ogType": .string(ogType),
+            "ogImage": TemplateValue(ogImage.map { $0.hasPrefix("http") ? $0 : configuration.absoluteURL($0) }),
+            "noindex": .bool(noindex),
+            "jsonLD": graph.isEmpty ? .null : .string(JSONLD.script(graph)),
+            "breadcrumbs": breadcrumbs.count > 1
+                ? [
+                    "items": .list(
+                        breadcrumbs.enumerated().map { index, crumb in
+                            ["name": .string(crumb.name), "url": .string(crumb.url), "current": .bool(index == breadcrumbs.count - 1)]
+                        })
+                ] : .null,
         ]
     }
 
-    func image(_ image: ImageRef) -> [String: Any] {
-        ["src": image.src, "srcset": image.srcset ?? NSNull(), "alt": image.alt]
+    func card(_ card: ProductCard) -> TemplateValue {
+        [
+            "name": .string(card.name),
+            "url": .string(card.url),
+            "brand": TemplateValue(card.brand),
+            "price": .string(card.price),
+            "compareAtPrice": TemplateValue(card.compareAtPrice),
+            "image": card.image.map(image) ?? .null,
+            "rating": rating(tenths: card.ratingTenths, count: card.ratingCount),
+            "stockLabel": .string(Self.stockLabel(card.stock)),
+            "stockClass": .string(card.stock.rawValue),
+            "inStock": .bool(card.stock != .outOfStock),
+        ]
     }
 
-    /// Stars and figures for a rating; `NSNull` when there are no reviews.
-    func rating(tenths: Int, count: Int) -> Any {
-        guard count > 0 else { return NSNull() }
+    func image(_ image: ImageRef) -> TemplateValue {
+        ["src": .string(image.src), "srcset": TemplateValue(image.srcset), "alt": .string(image.alt)]
+    }
+
+    /// Stars and figures for a rating; `.null` when there are no reviews.
+    func rating(tenths: Int, count: Int) -> TemplateValue {
+        guard count > 0 else { return .null }
         let rounded = (tenths + 5) / 10
         return [
-            "average": "\(tenths / 10).\(tenths % 10)",
-            "count": count,
-            "countLabel": count == 1 ? "1 review" : "\(count) reviews",
-            "stars": String(repeating: "★", count: rounded) + String(repeating: "☆", count: 5 - rounded),
-            "percent": tenths * 2,
-        ] as [String: Any]
-    }
-
-    func review(_ review: ReviewView) -> [String: Any] {
-        [
-            "author": review.author,
-            "rating": review.rating,
-            "stars": String(repeating: "★", count: review.rating) + String(repeating: "☆", count: 5 - review.rating),
-            "title": review.title,
-            "body": review.body,
-            "date": Self.displayDate(review.date),
-            "isoDate": Self.isoDate(review.date),
-            "helpful": review.helpfulCount == 0
-                ? NSNull()
-                : review.helpfulCount == 1 ? "1 person found this helpful" : "\(review.helpfulCount) people found this helpful",
-            "verified": review.verified,
+            "average": .string("\(tenths / 10).\(tenths % 10)"),
+            "count": .int(count),
+            "countLabel": .string(count == 1 ? "1 review" : "\(count) reviews"),
+            "stars": .string(Self.stars(rounded)),
+            "percent": .int(tenths * 2),
         ]
     }
 
-    /// A list that templates show with a heading around it: `NSNull` when empty, else `["items": items]`,
-    /// so `{{#list}}<h2>…</h2>{{#items}}…{{/items}}{{/list}}` shows nothing for an empty list.
-    func section(_ items: [Any]) -> Any {
-        items.isEmpty ? NSNull() : ["items": items]
+    func review(_ review: ReviewView) -> TemplateValue {
+        [
+            "author": .string(review.author),
+            "rating": .int(review.rating),
+            "stars": .string(Self.stars(review.rating)),
+            "title": .string(review.title),
+            "body": .string(review.body),
+            "date": .string(Self.displayDate(review.date)),
+            "isoDate": .string(Self.isoDate(review.date)),
+            "helpful": review.helpfulCount == 0
+                ? .null
+                : .string(
+                    review.helpfulCount == 1 ? "1 person found this helpful" : "\(review.helpfulCount) people found this helpful"),
+            "verified": .bool(review.verified),
+        ]
     }
 
-    /// Links to every page of a paginated list; `NSNull` when there is one page.
-    func pagination(page: Int, pageCount: Int, url: (Int) -> String) -> Any {
-        guard pageCount > 1 else { return NSNull() }
+    /// Links to every page of a paginated list; `.null` when there is one page.
+    func pagination(page: Int, pageCount: Int, url: (Int) -> String) -> TemplateValue {
+        guard pageCount > 1 else { return .null }
         let window = Set([1, pageCount] + Array(max(1, page - 2)...min(pageCount, page + 2)))
-        var links: [[String: Any]] = []
+        var links: [TemplateValue] = []
         var previous = 0
         for number in window.sorted() {
             if number > previous + 1 { links.append(["gap": true, "number": 0, "url": "", "current": false]) }
-            links.append(["gap": false, "number": number, "url": url(number), "current": number == page])
+            links.append(["gap": false, "number": .int(number), "url": .string(url(number)), "current": .bool(number == page)])
             previous = number
         }
         return [
-            "previousURL": page > 1 ? url(page - 1) : NSNull(),
-            "nextURL": page < pageCount ? url(page + 1) : NSNull(),
-            "pages": links,
-            "page": page,
-            "pageCount": pageCount,
-        ] as [String: Any]
+            "previousURL": page > 1 ? .string(url(page - 1)) : .null,
+            "nextURL": page < pageCount ? .string(url(page + 1)) : .null,
+            "pages": .list(links),
+            "page": .int(page),
+            "pageCount": .int(pageCount),
+        ]
+    }
+
+    private static func stars(_ filled: Int) -> String {
+        String(repeating: "★", count: filled) + String(repeating: "☆", count: 5 - filled)
     }
 
     static func stockLabel(_ badge: StockBadge) -> String {
@@ -128,25 +137,44 @@ struct RenderContext {
     ]
 
     static func displayDate(_ date: Date) -> String {
-        let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return "\(months[parts.month! - 1]) \(parts.day!), \(parts.year!)"
+        let day = CivilDate(date)
+        return "\(months[day.month - 1]) \(day.day), \(day.year)"
     }
 
     static func isoDate(_ date: Date) -> String {
-        let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let day = CivilDate(date)
+        return "\(day.year)-\(twoDigits(day.month))-\(twoDigits(day.day))"
     }
 
     static func isoTimestamp(_ date: Date) -> String {
-        let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
-            parts.second!)
+        let day = CivilDate(date)
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) - day.daysSince1970 * 86_400
+        return "\(day.year)-\(twoDigits(day.month))-\(twoDigits(day.day))T\(twoDigits(seconds / 3600)):"
+            + "\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))Z"
     }
 
-    private static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+}
+
+/// A UTC calendar day, computed arithmetically (Howard Hinnant's `civil_from_days`): rendering dates on
+/// hundreds of thousands of review pages must not go through `Calendar`.
+struct CivilDate {
+    var year: Int
+    var month: Int
+    var day: Int
+    var daysSince1970: Int
+
+    init(_ date: Date) {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        daysSince1970 = days
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
 }

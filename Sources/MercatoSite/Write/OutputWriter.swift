@@ -1,9 +1,13 @@
 import Foundation
 
 /// The write stage. Rendered bytes go first to a staging folder beside the output; only when every page
-/// rendered do they move into place (an atomic rename per file) and stale files get deleted. A failed
-/// build therefore never touches the previous output.
-struct OutputWriter {
+/// rendered do they move into place and stale files get deleted. A failed build therefore never touches
+/// the previous output. A first build (no output yet) renames the whole staging folder into place; later
+/// builds rename file by file.
+///
+/// Files are written with plain `open`/`write`/`close`: no `fsync` per file (a build writes hundreds of
+/// thousands; the output can always be rebuilt), and a folder is created only when a write finds it missing.
+struct OutputWriter: Sendable {
     let output: URL
     let staging: URL
 
@@ -17,21 +21,43 @@ struct OutputWriter {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    func stage(_ path: String, _ data: Data) throws {
-        let file = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file)
+    func stage(_ path: String, _ bytes: [UInt8]) throws {
+        let file = staging.path + "/" + path
+        var descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            try Self.makeFolders(for: file)
+            descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw Self.error("cannot create", file) }
+        defer { close(descriptor) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.error("cannot write", file)
+                }
+                written += result
+            }
+        }
     }
 
     /// Moves staged files into the output and deletes `removed` paths, pruning folders left empty.
     func commit(staged: [String], removed: [String]) throws {
         let manager = FileManager.default
-        try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        if !manager.fileExists(atPath: output.path) {
+            try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(staging.path, output.path) == 0 else { throw Self.error("cannot move into place", output.path) }
+            return
+        }
         for path in staged {
-            let target = output.appendingPathComponent(path)
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+            let source = staging.path + "/" + path
+            let target = output.path + "/" + path
+            if rename(source, target) != 0 {
+                guard errno == ENOENT else { throw Self.error("cannot move into place", target) }
+                try Self.makeFolders(for: target)
+                guard rename(source, target) == 0 else { throw Self.error("cannot move into place", target) }
             }
         }
         for path in removed {
@@ -53,6 +79,20 @@ struct OutputWriter {
     }
 
     func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+        access(output.path + "/" + path, F_OK) == 0
+    }
+
+    private static func makeFolders(for file: String) throws {
+        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw error("cannot create folder", folder) }
+        try makeFolders(for: folder)
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw error("cannot create folder", folder) }
+    }
+
+    private static func error(_ what: String, _ path: String) -> CocoaError {
+        CocoaError(
+            .fileWriteUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
     }
 }

@@ -17,10 +17,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List every file written and deleted.")
     var verbose = false
 
+    @Flag(name: .long, help: "Render every page, not only those whose inputs changed (after editing dist/ by hand).")
+    var full = false
+
     func run() async throws {
         let report: BuildReport
         do {
-            report = try await Self.build(options)
+            report = try await Self.build(options, full: full)
         } catch let failure as BuildFailure {
             throw fail(failure.description)
         } catch {
@@ -29,9 +32,10 @@ struct BuildCommand: AsyncParsableCommand {
         print(Self.describe(report, verbose: verbose))
     }
 
-    static func build(_ options: ShopOptions) async throws -> BuildReport {
+    static func build(_ options: ShopOptions, full: Bool = false) async throws -> BuildReport {
         let builder = SiteBuilder(
-            layout: options.layout, database: try options.openDatabase(), configuration: try options.configuration())
+            layout: options.layout, database: try options.openDatabase(), configuration: try options.configuration(),
+            full: full)
         let progress = ProgressLine()
         defer { progress.clear() }
         return try await builder.build { progress.update($0) }
