@@ -11,10 +11,15 @@ public struct Slug: Hashable, Sendable, Codable, Comparable, CustomStringConvert
     }
 
     public static func isValid(_ text: String) -> Bool {
-        guard (1...120).contains(text.utf8.count), text.first != "-", text.last != "-", !text.contains("--") else {
-            return false
+        let bytes = text.utf8
+        guard (1...120).contains(bytes.count), bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D else { return false }
+            if byte == 0x2D, previous == 0x2D { return false }
+            previous = byte
         }
-        return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        return true
     }
 
     /// Derives a slug from a display name: `Crème Brûlée Set` becomes `creme-brulee-set`.

@@ -42,21 +42,27 @@ extension AppDatabase {
         try reader.read { db in
             let categories = try CategoryRecord.order(Column("position"), Column("name")).fetchAll(db)
             var products: [CatalogSnapshot.ProductRow] = []
+            products.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0)
+            // Columns by position: a build reads every product, and by-name lookups add up.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT product.*, COALESCE(inventory.onHand, 0) AS stockOnHand,
-                           COALESCE(inventory.reserved, 0) AS stockReserved,
-                           COALESCE(inventory.lowStockThreshold, 5) AS stockThreshold
+                    SELECT product.id, slug, sku, name, brand, categoryId, vendorId, priceMinor, compareAtMinor,
+                           currency, status, featured, imagePath, tags, attributes, createdAt, product.updatedAt,
+                           COALESCE(inventory.onHand, 0), COALESCE(inventory.reserved, 0),
+                           COALESCE(inventory.lowStockThreshold, 5)
                     FROM product LEFT JOIN inventory ON inventory.productId = product.id
                     WHERE product.status = 'active'
                     ORDER BY product.id
                     """)
             while let row = try rows.next() {
-                products.append(
-                    .init(
-                        product: try ProductRecord(row: row), onHand: row["stockOnHand"], reserved: row["stockReserved"],
-                        lowStockThreshold: row["stockThreshold"]))
+                let attributes: String = row[14]
+                let product = ProductRecord(
+                    id: row[0], slug: row[1], sku: row[2], name: row[3], brand: row[4], categoryId: row[5],
+                    vendorId: row[6], priceMinor: row[7], compareAtMinor: row[8], currency: row[9], status: row[10],
+                    featured: row[11], imagePath: row[12], tags: row[13],
+                    attributes: try ProductRecord.decodeAttributes(attributes), createdAt: row[15], updatedAt: row[16])
+                products.append(.init(product: product, onHand: row[17], reserved: row[18], lowStockThreshold: row[19]))
             }
             var ratings: [Int64: RatingSummary] = [:]
             var digests: [Int64: CatalogSnapshot.ReviewDigest] = [:]

@@ -65,13 +65,63 @@ public struct ProductRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         featured = row["featured"]
         imagePath = row["imagePath"]
         tags = row["tags"]
-        let json: String = row["attributes"] ?? "{}"
-        attributes = json == "{}" ? [:] : try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        attributes = try Self.decodeAttributes(row["attributes"] ?? "{}")
         createdAt = row["createdAt"]
         updatedAt = row["updatedAt"]
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public var tagList: [String] { tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The `attributes` column: a JSON object of strings. The common shape (no escapes) is read directly;
+    /// anything else goes through `JSONDecoder`.
+    public static func decodeAttributes(_ json: String) throws -> [String: String] {
+        if json == "{}" { return [:] }
+        if let simple = simpleStringObject(json) { return simple }
+        return try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+    }
+
+    /// `{"a":"b","c":"d"}` without backslashes → dictionary; `nil` for anything else.
+    private static func simpleStringObject(_ json: String) -> [String: String]? {
+        let bytes = Array(json.utf8)
+        guard !bytes.contains(UInt8(ascii: "\\")), bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else {
+            return nil
+        }
+        var result: [String: String] = [:]
+        var index = 1
+        func skipSpaces() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 || bytes[index] == 0x0D {
+                index += 1
+            }
+        }
+        func string() -> String? {
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+            let start = index + 1
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            index = end + 1
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        skipSpaces()
+        if bytes[index] == UInt8(ascii: "}") { return index == bytes.count - 1 ? [:] : nil }
+        while true {
+            guard let key = string() else { return nil }
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            guard let value = string() else { return nil }
+            result[key] = value
+            skipSpaces()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}"), index == bytes.count - 1 else { return nil }
+            return result
+        }
+    }
+
+    public var tagList: [String] {
+        tags.isEmpty ? [] : tags.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+    }
 }

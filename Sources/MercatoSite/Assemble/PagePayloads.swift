@@ -1,9 +1,9 @@
 import Foundation
 import MercatoDatabase
 
-/// What one output of the site is made from. Each payload holds exactly the data its page shows, so its
-/// encoded form is the page's input fingerprint: if the payload is unchanged, the page need not be rendered.
-enum PageKind: Sendable, Encodable {
+/// What one output of the site is made from. Each payload holds exactly the data its page shows, and its
+/// hash is the page's input fingerprint: if the payload is unchanged, the page need not be rendered.
+enum PageKind: Sendable, Fingerprintable {
     case home(HomePage)
     case categoryIndex(CategoryIndexPage)
     case listing(ListingPage)
@@ -17,6 +17,27 @@ enum PageKind: Sendable, Encodable {
     case robots
     case headers
     case asset(source: String, contentHash: String)
+
+    func fingerprint(into hasher: inout StableHasher) {
+        switch self {
+        case .home(let page): hasher.combine(1); hasher.combine(page)
+        case .categoryIndex(let page): hasher.combine(2); hasher.combine(page)
+        case .listing(let page): hasher.combine(3); hasher.combine(page)
+        case .product(let page): hasher.combine(4); hasher.combine(page)
+        case .reviews(let page): hasher.combine(5); hasher.combine(page)
+        case .staticPage(let page): hasher.combine(6); hasher.combine(page)
+        case .notFound: hasher.combine(7)
+        case .sitemap(let page): hasher.combine(8); hasher.combine(page)
+        case .sitemapIndex(let count): hasher.combine(9); hasher.combine(count)
+        case .feed(let page): hasher.combine(10); hasher.combine(page)
+        case .robots: hasher.combine(11)
+        case .headers: hasher.combine(12)
+        case .asset(let source, let contentHash):
+            hasher.combine(13)
+            hasher.combine(source)
+            hasher.combine(contentHash)
+        }
+    }
 
     /// The Mustache template that renders it, or `nil` for outputs made in code.
     var template: String? {
@@ -41,15 +62,21 @@ struct PageJob: Sendable {
     var fingerprint: UInt64
 }
 
-struct ImageRef: Sendable, Encodable, Hashable {
+struct ImageRef: Sendable, Fingerprintable, Hashable {
     var src: String
     var srcset: String?
     var alt: String
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(src)
+        hasher.combine(srcset)
+        hasher.combine(alt)
+    }
 }
 
 /// A product as listings, home sections and related products show it. A class: one card is shared by its
 /// product page, its category's listings and its neighbours' related products, and is never changed.
-final class ProductCard: Sendable, Encodable, Fingerprinted {
+final class ProductCard: Sendable, Fingerprintable {
     let id: Int64
     let slug: String
     let name: String
@@ -95,40 +122,62 @@ final class ProductCard: Sendable, Encodable, Fingerprinted {
     }
 
     var url: String { "/products/\(slug)/" }
+
+    func fingerprint(into hasher: inout StableHasher) { hasher.combine(fingerprint) }
 }
 
-enum StockBadge: String, Sendable, Encodable, Hashable {
+enum StockBadge: String, Sendable, Hashable {
     case inStock = "in-stock", lowStock = "low-stock", outOfStock = "out-of-stock"
 }
 
-struct CategoryLink: Sendable, Encodable, Hashable {
+struct CategoryLink: Sendable, Fingerprintable, Hashable {
     var slug: String
     var name: String
     var url: String { "/categories/\(slug)/" }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(slug)
+        hasher.combine(name)
+    }
 }
 
-struct Breadcrumb: Sendable, Encodable, Hashable {
+struct Breadcrumb: Sendable, Hashable {
     var name: String
     var url: String
 }
 
-struct HomePage: Sendable, Encodable {
+struct HomePage: Sendable, Fingerprintable {
     var featured: [ProductCard]
     var newArrivals: [ProductCard]
     var bestRated: [ProductCard]
     var categories: [CategoryLink]
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(featured)
+        hasher.combine(newArrivals)
+        hasher.combine(bestRated)
+        hasher.combine(categories)
+    }
 }
 
-struct CategoryIndexPage: Sendable, Encodable {
-    struct Entry: Sendable, Encodable {
+struct CategoryIndexPage: Sendable, Fingerprintable {
+    struct Entry: Sendable, Fingerprintable {
         var category: CategoryLink
         var productCount: Int
         var image: ImageRef?
+
+        func fingerprint(into hasher: inout StableHasher) {
+            hasher.combine(category)
+            hasher.combine(productCount)
+            hasher.combine(image)
+        }
     }
     var entries: [Entry]
+
+    func fingerprint(into hasher: inout StableHasher) { hasher.combine(entries) }
 }
 
-enum ListingSort: String, Sendable, Encodable, CaseIterable {
+enum ListingSort: String, Sendable, CaseIterable {
     case featured, priceAscending = "price-asc", priceDescending = "price-desc", rating = "top-rated", newest
 
     var label: String {
@@ -145,7 +194,7 @@ enum ListingSort: String, Sendable, Encodable, CaseIterable {
     var pathSegment: String { self == .featured ? "" : rawValue + "/" }
 }
 
-struct ListingPage: Sendable, Encodable {
+struct ListingPage: Sendable, Fingerprintable {
     var category: CategoryLink
     /// Fingerprint of `Content/categories/<slug>.md`, shown above the first page.
     var introHash: String?
@@ -154,9 +203,19 @@ struct ListingPage: Sendable, Encodable {
     var pageCount: Int
     var productCount: Int
     var products: [ProductCard]
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(category)
+        hasher.combine(introHash)
+        hasher.combine(sort.rawValue)
+        hasher.combine(page)
+        hasher.combine(pageCount)
+        hasher.combine(productCount)
+        hasher.combine(products)
+    }
 }
 
-struct ReviewView: Sendable, Encodable, Hashable {
+struct ReviewView: Sendable, Hashable {
     var author: String
     var rating: Int
     var title: String
@@ -166,7 +225,7 @@ struct ReviewView: Sendable, Encodable, Hashable {
     var verified: Bool
 }
 
-struct ProductPage: Sendable, Encodable {
+struct ProductPage: Sendable, Fingerprintable {
     var card: ProductCard
     var sku: String?
     var category: CategoryLink
@@ -180,26 +239,62 @@ struct ProductPage: Sendable, Encodable {
     var related: [ProductCard]
     /// Fingerprint of `Content/products/<slug>.md`, if there is one.
     var contentHash: String?
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(card)
+        hasher.combine(sku)
+        hasher.combine(category)
+        hasher.combine(tags)
+        hasher.combine(attributes)
+        hasher.combine(available)
+        hasher.combine(histogram)
+        hasher.combine(reviews)
+        hasher.combine(reviewPageCount)
+        hasher.combine(related)
+        hasher.combine(contentHash)
+    }
 }
 
-struct ReviewPage: Sendable, Encodable {
+struct ReviewPage: Sendable, Fingerprintable {
     var card: ProductCard
     var category: CategoryLink
     var page: Int
     var pageCount: Int
     var reviews: CatalogSnapshot.ReviewDigest
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(card)
+        hasher.combine(category)
+        hasher.combine(page)
+        hasher.combine(pageCount)
+        hasher.combine(reviews)
+    }
 }
 
-struct StaticPage: Sendable, Encodable {
+struct StaticPage: Sendable, Fingerprintable {
     var slug: String
     var contentHash: String
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(slug)
+        hasher.combine(contentHash)
+    }
 }
 
-struct SitemapPage: Sendable, Encodable {
+struct SitemapPage: Sendable, Fingerprintable {
     var urls: [String]
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(urls)
+    }
 }
 
-struct FeedPage: Sendable, Encodable {
+struct FeedPage: Sendable, Fingerprintable {
     var products: [ProductCard]
     var updated: Date
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(products)
+        hasher.combine(updated)
+    }
 }

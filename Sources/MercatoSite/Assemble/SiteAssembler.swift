@@ -24,7 +24,7 @@ struct SiteAssembler {
             hasher.combine(path)
             if let template = kind.template { hasher.combine(templates[template] ?? 0) }
             if case .asset = kind {} else { hasher.combine(chrome) }
-            FingerprintEncoder.combine(kind, into: &hasher)
+            hasher.combine(kind)
             return PageJob(path: path, kind: kind, fingerprint: hasher.value)
         }
 
@@ -52,7 +52,8 @@ struct SiteAssembler {
             let related = neighbours[row.product.categoryId]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
             let page = productPage(row, card: card, category: category, related: related)
             var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page))]
-            for number in 1...max(1, page.reviewPageCount) where page.reviewPageCount > 0 {
+            // Review pages exist only when there are more reviews than the product page shows.
+            for number in 1...max(1, page.reviewPageCount) where page.reviews.count > configuration.reviewsOnProductPage {
                 let reviewPage = ReviewPage(
                     card: card, category: category, page: number, pageCount: page.reviewPageCount, reviews: page.reviews)
                 pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage)))
@@ -66,7 +67,7 @@ struct SiteAssembler {
         add("404.html", .notFound)
         add("robots.txt", .robots)
         add("_headers", .headers)
-        let newest = cards.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let newest = cards.leading(20) { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
         add("feed.xml", .feed(FeedPage(products: Array(newest.prefix(20)), updated: newest.first?.createdAt ?? .distantPast)))
         let urls = jobs.compactMap { $0.kind.template == nil || $0.path == "404.html" ? nil : Self.url(of: $0.path) }
         let chunks = stride(from: 0, to: urls.count, by: SitemapWriter.urlsPerFile).map {
@@ -124,12 +125,13 @@ struct SiteAssembler {
     }
 
     private func homePage(_ cards: [ProductCard], categories: [CategoryLink]) -> HomePage {
-        let newest = cards.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-        let rated = cards.filter { $0.ratingCount >= 3 }
-            .sorted { ($0.ratingTenths, $0.ratingCount, $0.id) > ($1.ratingTenths, $1.ratingCount, $1.id) }
+        let newer: (ProductCard, ProductCard) -> Bool = { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let better: (ProductCard, ProductCard) -> Bool = {
+            ($0.ratingTenths, $0.ratingCount, $0.id) > ($1.ratingTenths, $1.ratingCount, $1.id)
+        }
         return HomePage(
-            featured: Array(newest.filter(\.featured).prefix(8)),
-            newArrivals: Array(newest.prefix(8)), bestRated: Array(rated.prefix(8)), categories: categories)
+            featured: cards.filter(\.featured).leading(8, by: newer), newArrivals: cards.leading(8, by: newer),
+            bestRated: cards.filter { $0.ratingCount >= 3 }.leading(8, by: better), categories: categories)
     }
 
     private func listingPages(_ category: CategoryLink, _ members: [ProductCard]) -> [(String, ListingPage)] {
@@ -192,9 +194,11 @@ struct SiteAssembler {
     /// What every page shows around its content: shop name, navigation, footer pages, asset names, configuration.
     private func chromeFingerprint(categories: [CategoryLink]) -> String {
         var hasher = StableHasher()
-        FingerprintEncoder.combine(configuration, into: &hasher)
-        FingerprintEncoder.combine(categories, into: &hasher)
-        FingerprintEncoder.combine(site.pages, into: &hasher)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        hasher.combine(Array((try? encoder.encode(configuration)) ?? Data()))
+        hasher.combine(Array((try? encoder.encode(site.pages)) ?? Data()))
+        hasher.combine(categories)
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) where output != source {
             hasher.combine(output)
         }
@@ -206,42 +210,69 @@ struct SiteAssembler {
 /// "You may also like": the in-stock products of the same category closest in price (ties: lower id).
 /// A cheap, stable notion of similar: an edit moves a product's neighbours only when prices change.
 struct RelatedProducts {
-    /// The category's in-stock cards by price, then id.
-    private let byPrice: [ProductCard]
+    /// The category's in-stock cards grouped by price, cheapest first; each group by id.
+    private let groups: [(price: Int, cards: [ProductCard])]
 
     init(_ members: [ProductCard]) {
-        byPrice = members.filter { $0.stock != .outOfStock }.sorted { ($0.priceMinor, $0.id) < ($1.priceMinor, $1.id) }
-    }
-
-    func nearest(to card: ProductCard, limit: Int) -> [ProductCard] {
-        guard limit > 0, !byPrice.isEmpty else { return [] }
-        // First index with a price ≥ the card's; walk outwards from there on both sides.
-        var low = 0
-        var high = byPrice.count
-        while low < high {
-            let middle = (low + high) / 2
-            if byPrice[middle].priceMinor < card.priceMinor { low = middle + 1 } else { high = middle }
-        }
-        // Take `limit` from each side, plus any further products at the same price as the last one taken,
-        // so that the exact nearest set (with the id tie-break) is among the candidates.
-        var candidates: [ProductCard] = []
-        func collect(_ indices: some Sequence<Int>) {
-            var taken = 0
-            var lastPrice: Int?
-            for index in indices {
-                let other = byPrice[index]
-                if other.id == card.id { continue }
-                if taken >= limit, other.priceMinor != lastPrice { break }
-                candidates.append(other)
-                taken += 1
-                lastPrice = other.priceMinor
+        let sorted = members.filter { $0.stock != .outOfStock }.sorted { ($0.priceMinor, $0.id) < ($1.priceMinor, $1.id) }
+        var groups: [(price: Int, cards: [ProductCard])] = []
+        for card in sorted {
+            if groups.last?.price == card.priceMinor { groups[groups.count - 1].cards.append(card) } else {
+                groups.append((card.priceMinor, [card]))
             }
         }
-        collect((0..<low).reversed())
-        collect(low..<byPrice.count)
-        return Array(
-            candidates.sorted {
-                (abs($0.priceMinor - card.priceMinor), $0.id) < (abs($1.priceMinor - card.priceMinor), $1.id)
-            }.prefix(limit))
+        self.groups = groups
+    }
+
+    /// Walks outwards from the card's price, one price group at a time, nearest first; two groups equally
+    /// far (one cheaper, one dearer) are merged by id.
+    func nearest(to card: ProductCard, limit: Int) -> [ProductCard] {
+        guard limit > 0, !groups.isEmpty else { return [] }
+        var high = 0
+        var upper = groups.count
+        while high < upper {
+            let middle = (high + upper) / 2
+            if groups[middle].price < card.priceMinor { high = middle + 1 } else { upper = middle }
+        }
+        var low = high - 1
+        var result: [ProductCard] = []
+        result.reserveCapacity(limit)
+        func take(_ cards: some Sequence<ProductCard>) {
+            for other in cards where other.id != card.id {
+                guard result.count < limit else { return }
+                result.append(other)
+            }
+        }
+        while result.count < limit, low >= 0 || high < groups.count {
+            let below = low >= 0 ? card.priceMinor - groups[low].price : Int.max
+            let above = high < groups.count ? groups[high].price - card.priceMinor : Int.max
+            if below < above {
+                take(groups[low].cards)
+                low -= 1
+            } else if above < below {
+                take(groups[high].cards)
+                high += 1
+            } else {
+                take((groups[low].cards + groups[high].cards).sorted { $0.id < $1.id })
+                low -= 1
+                high += 1
+            }
+        }
+        return result
+    }
+}
+
+extension Array {
+    /// The first `count` elements in the order `areInIncreasingOrder` gives, without sorting them all.
+    func leading(_ count: Int, by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var best: [Element] = []
+        best.reserveCapacity(count + 1)
+        for element in self {
+            if best.count == count, let last = best.last, !areInIncreasingOrder(element, last) { continue }
+            let position = best.firstIndex { areInIncreasingOrder(element, $0) } ?? best.count
+            best.insert(element, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 }

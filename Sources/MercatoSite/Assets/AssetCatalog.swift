@@ -7,6 +7,8 @@ struct AssetCatalog: Sendable {
     var outputs: [String: String]
     /// Image path as the catalog names it (`/images/products/mug.png`) → available widths and their URLs.
     var imageVariants: [String: [(width: Int, url: String)]]
+    /// Image path → its `src` and `srcset`, made once: thousands of products share an image.
+    private var sources: [String: (src: String, srcset: String?)]
     var hashes: [String: String]
 
     init(files: [String: BuildManifest.ContentFile]) {
@@ -28,7 +30,14 @@ struct AssetCatalog: Sendable {
             }
         }
         self.outputs = outputs
-        self.imageVariants = variants.mapValues { $0.sorted { $0.0 < $1.0 } }
+        let imageVariants: [String: [(width: Int, url: String)]] = variants.mapValues { $0.sorted { $0.0 < $1.0 } }
+        self.imageVariants = imageVariants
+        sources = imageVariants.mapValues { variants in
+            (
+                variants.first { $0.width >= 640 }?.url ?? variants.last!.url,
+                variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
+            )
+        }
         self.hashes = hashes
     }
 
@@ -37,10 +46,8 @@ struct AssetCatalog: Sendable {
 
     /// An image as pages show it: a 640px-or-wider variant as `src` and every width in `srcset`.
     func image(_ path: String, alt: String) -> ImageRef {
-        let variants = imageVariants[path] ?? []
-        let srcset = variants.isEmpty ? nil : variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
-        let src = variants.first { $0.width >= 640 }?.url ?? variants.last?.url ?? path
-        return ImageRef(src: src, srcset: srcset, alt: alt)
+        guard let source = sources[path] else { return ImageRef(src: path, srcset: nil, alt: alt) }
+        return ImageRef(src: source.src, srcset: source.srcset, alt: alt)
     }
 
     /// `images/mug-640w` → (`images/mug`, 640).

@@ -66,11 +66,13 @@ struct SiteLoader {
         var pages: [LoadedSite.PageInfo] = []
         var changed: [String] = []
         for (path, file) in files where path.hasSuffix(".md") {
+            // Unchanged files passed these checks in an earlier build.
+            let isChanged = previous[path]?.contentHash != file.contentHash
             do throws(BuildError) {
-                try checkContentName(path)
+                if isChanged { try checkContentName(path) }
                 if path.hasPrefix("Content/pages/") {
                     pages.append(try loadPage(path, hash: file.contentHash))
-                } else if previous[path]?.contentHash != file.contentHash {
+                } else if isChanged {
                     changed.append(path)
                 }
             } catch { errors.append(error) }
