@@ -5,7 +5,25 @@ import Testing
 
 @testable import MercatoSite
 
+/// After each kind of catalog edit, the next build renders exactly the outputs that show what changed.
+/// The fixture: Kitchen (Blue Mug with 5 reviews and 3 review pages, Cast Iron Teapot, Bread Knife, two
+/// products per listing page, five sort orders) and Garden (Watering Can).
 @Suite struct IncrementalBuildTests {
+    static let sorts = ["", "price-asc/", "price-desc/", "top-rated/", "newest/"]
+
+    static func listings(_ category: String, page: Int = 1) -> Set<String> {
+        Set(sorts.map { "categories/\(category)/\($0)" + (page == 1 ? "" : "page/\(page)/") + "index.html" })
+    }
+
+    /// The listing pages of `category` (every sort, every page) whose HTML shows `product`.
+    static func listingsShowing(_ product: String, in category: String, shop: FixtureShop) throws -> Set<String> {
+        try Set(
+            listings(category).union(listings(category, page: 2)).filter { path in
+                try FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent(path).path)
+                    && shop.html(path).contains("/products/\(product)/")
+            })
+    }
+
     @Test func aSecondBuildWithNothingChangedRendersAndWritesNothing() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
@@ -18,7 +36,77 @@ import Testing
         #expect(second.outputs == first.outputs)
     }
 
-    @Test func editingOneProductsMarkdownRendersOnlyItsPage() async throws {
+    @Test func aPriceChangeRendersItsPageItsListingsTheHomePageAndTheFeed() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        try shop.database.updateProduct(
+            slug: Slug("watering-can"), changes: ProductChanges(price: Money(minorUnits: 1799, currency: .usd)),
+            actor: "test")
+        let report = try await shop.build()
+        // The watering can is Garden's only product: no other product lists it as related.
+        #expect(
+            Set(report.renderedPaths)
+                == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]))
+        #expect(try shop.html("products/watering-can/index.html").contains("$17.99"))
+        #expect(try shop.html("categories/garden/price-asc/index.html").contains("$17.99"))
+    }
+
+    @Test func aStockChangeRendersThePagesThatShowTheProductOrChooseItAsRelated() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        try shop.database.setStock(slug: Slug("blue-mug"), onHand: 39, actor: "test")
+        let unchanged = try await shop.build()
+        #expect(unchanged.rendered == 0, "40 → 39 in stock shows the same on every page")
+
+        let listings = try Self.listingsShowing("blue-mug", in: "kitchen", shop: shop)
+        #expect(listings.count == 5, "one page per sort order shows the mug")
+        try shop.database.setStock(slug: Slug("blue-mug"), onHand: 0, actor: "test")
+        let soldOut = try await shop.build()
+        let reviewPages: Set = [
+            "products/blue-mug/reviews/index.html", "products/blue-mug/reviews/page/2/index.html",
+            "products/blue-mug/reviews/page/3/index.html",
+        ]
+        // Out of stock, the mug leaves the teapot's and the bread knife's related products.
+        let expected = listings.union(reviewPages).union([
+            "products/blue-mug/index.html", "products/teapot/index.html", "products/bread-knife/index.html",
+            "index.html", "feed.xml",
+        ])
+        #expect(Set(soldOut.renderedPaths) == expected)
+        #expect(try shop.html("products/blue-mug/index.html").contains("Out of stock"))
+        #expect(!(try shop.html("products/teapot/index.html")).contains("/products/blue-mug/"))
+    }
+
+    @Test func aNewReviewRendersTheProductItsListingsAndWhereItIsRelated() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        let before = try Self.listingsShowing("teapot", in: "kitchen", shop: shop)
+        let teapot = try await shop.database.reader.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM product WHERE slug = 'teapot'")!
+        }
+        let now = shop.clock.now()
+        try await shop.database.writer.write { db in
+            var review = ReviewRecord(
+                productId: teapot, authorName: "Sam", rating: 4, title: "Heavy but good", body: "Keeps tea hot.",
+                createdAt: now, updatedAt: now)
+            try review.insert(db)
+        }
+        let report = try await shop.build()
+        // Its rating moves it in the featured and top-rated orders: the pages it left render too.
+        let after = try Self.listingsShowing("teapot", in: "kitchen", shop: shop)
+        #expect(after != before)
+        let expected = before.union(after).union([
+            "products/teapot/index.html", "products/blue-mug/index.html", "products/bread-knife/index.html",
+            "index.html", "feed.xml",
+        ])
+        #expect(Set(report.renderedPaths) == expected)
+        #expect(try shop.html("products/teapot/index.html").contains("Heavy but good"))
+        #expect(try shop.html("products/blue-mug/index.html").contains("(1)"), "the teapot's related card shows its one review")
+    }
+
+    @Test func aDescriptionEditRendersOnlyThatProductsPage() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
@@ -29,40 +117,19 @@ import Testing
         #expect(try shop.html("products/blue-mug/index.html").contains("Now dishwasher safe."))
     }
 
-    @Test func aPriceChangeRendersThePagesThatShowTheProduct() async throws {
+    @Test func aCategoryRenameRendersEveryHTMLPageButNotTheFeedsOrAssets() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
-        _ = try await shop.build()
-        try shop.database.updateProduct(
-            slug: Slug("watering-can"), changes: ProductChanges(price: Money(minorUnits: 1799, currency: .usd)),
-            actor: "test")
+        let first = try await shop.build()
+        try shop.database.saveCategory(slug: Slug("kitchen"), name: "Kitchenware", position: 1, actor: "test")
         let report = try await shop.build()
-        let rendered = Set(report.renderedPaths)
-        #expect(rendered.contains("products/watering-can/index.html"))
-        #expect(rendered.contains("categories/garden/index.html"))
-        #expect(rendered.contains("index.html"))
-        #expect(rendered.contains("feed.xml"))
-        // Kitchen products and their listings do not show the watering can.
-        #expect(!rendered.contains("products/blue-mug/index.html"))
-        #expect(!rendered.contains("categories/kitchen/index.html"))
-        #expect(!rendered.contains("about/index.html"))
-        #expect(try shop.html("products/watering-can/index.html").contains("$17.99"))
+        let html = Set(first.renderedPaths.filter { $0.hasSuffix(".html") })
+        #expect(Set(report.renderedPaths) == html, "the category navigation is on every page")
+        #expect(try shop.html("about/index.html").contains("Kitchenware"))
+        #expect(try shop.html("products/blue-mug/index.html").contains(">Kitchenware</a>"))
     }
 
-    @Test func aRemovedProductsPagesDisappear() async throws {
-        let shop = try FixtureShop()
-        defer { shop.remove() }
-        _ = try await shop.build()
-        try shop.database.removeProduct(slug: Slug("blue-mug"), actor: "test")
-        let report = try await shop.build()
-        #expect(report.deletedPaths.contains("products/blue-mug/index.html"))
-        #expect(report.deletedPaths.contains("products/blue-mug/reviews/index.html"))
-        #expect(!FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent("products/blue-mug").path))
-        #expect(!(try shop.html("sitemap.xml")).contains("blue-mug"))
-        #expect(!(try shop.html("categories/kitchen/index.html")).contains("Blue Mug"))
-    }
-
-    @Test func aTemplateEditRerendersExactlyThePagesThatUseIt() async throws {
+    @Test func aTemplateEditRendersExactlyThePagesThatUseIt() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
         let first = try await shop.build()
@@ -71,30 +138,42 @@ import Testing
         try text.replacingOccurrences(of: "<div class=\"review-list\">", with: "<div class=\"review-list edited\">")
             .write(to: template, atomically: true, encoding: .utf8)
         let report = try await shop.build()
-        #expect(report.renderedPaths.allSatisfy { $0.hasPrefix("products/blue-mug/reviews/") })
-        #expect(report.rendered == 3)
-        #expect(report.rendered < first.rendered)
+        #expect(
+            report.renderedPaths == [
+                "products/blue-mug/reviews/index.html", "products/blue-mug/reviews/page/2/index.html",
+                "products/blue-mug/reviews/page/3/index.html",
+            ])
         #expect(try shop.html("products/blue-mug/reviews/index.html").contains("review-list edited"))
 
+        // A partial every page includes re-renders every HTML page, and nothing else.
         let partial = shop.root.appendingPathComponent("Templates/partials/bottom.mustache")
         try (try String(contentsOf: partial, encoding: .utf8)).replacingOccurrences(of: "Secure checkout", with: "Safe checkout")
             .write(to: partial, atomically: true, encoding: .utf8)
         let everyPage = try await shop.build()
-        #expect(everyPage.renderedPaths.contains("index.html") && everyPage.renderedPaths.contains("404.html"))
-        #expect(!everyPage.renderedPaths.contains("sitemap.xml"))
+        #expect(Set(everyPage.renderedPaths) == Set(first.renderedPaths.filter { $0.hasSuffix(".html") }))
     }
 
-    @Test func aStockChangeThatChangesNothingVisibleIsRenderedButNotWritten() async throws {
+    @Test func aRemovedProductsPagesAreDeletedAndThePagesThatShowedItRendered() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
-        try shop.database.setStock(slug: Slug("blue-mug"), onHand: 39, actor: "test")
-        let unchanged = try await shop.build()
-        #expect(unchanged.rendered == 0)
-        try shop.database.setStock(slug: Slug("blue-mug"), onHand: 0, actor: "test")
-        let soldOut = try await shop.build()
-        #expect(soldOut.renderedPaths.contains("products/blue-mug/index.html"))
-        #expect(try shop.html("products/blue-mug/index.html").contains("Out of stock"))
+        try shop.database.removeProduct(slug: Slug("blue-mug"), actor: "test")
+        let report = try await shop.build()
+        #expect(
+            Set(report.deletedPaths)
+                == Self.listings("kitchen", page: 2).union([
+                    "products/blue-mug/index.html", "products/blue-mug/reviews/index.html",
+                    "products/blue-mug/reviews/page/2/index.html", "products/blue-mug/reviews/page/3/index.html",
+                ]), "two kitchen products are left: one page per sort order")
+        #expect(
+            Set(report.renderedPaths)
+                == Self.listings("kitchen").union([
+                    "products/teapot/index.html", "products/bread-knife/index.html", "index.html",
+                    "categories/index.html", "feed.xml", "sitemap.xml",
+                ]))
+        #expect(!FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent("products/blue-mug").path))
+        #expect(!(try shop.html("sitemap.xml")).contains("blue-mug"))
+        #expect(!(try shop.html("categories/kitchen/index.html")).contains("Blue Mug"))
     }
 
     @Test func deletingTheOutputFolderRebuildsEverything() async throws {
@@ -104,5 +183,17 @@ import Testing
         try FileManager.default.removeItem(at: shop.dist)
         let again = try await shop.build()
         #expect(again.written == first.outputs)
+    }
+
+    @Test func aFullBuildRestoresAFileDeletedByHand() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        try FileManager.default.removeItem(at: shop.dist.appendingPathComponent("products/teapot/index.html"))
+        var builder = shop.builder()
+        builder.full = true
+        let report = try await builder.build()
+        #expect(report.writtenPaths == ["products/teapot/index.html"])
+        #expect(try shop.html("products/teapot/index.html").contains("Cast Iron Teapot"))
     }
 }

@@ -16,14 +16,22 @@ struct SiteAssembler {
             uniqueKeysWithValues: site.snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
         var cardsByCategory: [Int64: [ProductCard]] = [:]
         for (row, card) in zip(site.snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
-        let chrome = chromeFingerprint(categories: categories)
+        let settings = settingsFingerprint()
+        let chrome = chromeFingerprint(categories: categories, settings: settings)
         let templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
 
         func job(_ path: String, _ kind: PageKind) -> PageJob {
             var hasher = StableHasher()
             hasher.combine(path)
             if let template = kind.template { hasher.combine(templates[template] ?? 0) }
-            if case .asset = kind {} else { hasher.combine(chrome) }
+            // HTML pages show the chrome (navigation, footer pages, stylesheet); feeds and sitemaps only
+            // depend on the settings; assets on nothing but their bytes.
+            if kind.template != nil {
+                hasher.combine(chrome)
+            } else if case .asset = kind {
+            } else {
+                hasher.combine(settings)
+            }
             hasher.combine(kind)
             return PageJob(path: path, kind: kind, fingerprint: hasher.value)
         }
@@ -192,19 +200,27 @@ struct SiteAssembler {
     }
 
     /// What every page shows around its content: shop name, navigation, footer pages, asset names, configuration.
-    private func chromeFingerprint(categories: [CategoryLink]) -> String {
-        var hasher = StableHasher()
+    /// The shop's settings: name, base URL, currency, page sizes…
+    private func settingsFingerprint() -> UInt64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        hasher.combine(Array((try? encoder.encode(configuration)) ?? Data()))
-        hasher.combine(Array((try? encoder.encode(site.pages)) ?? Data()))
+        return StableHasher.value(of: (try? encoder.encode(configuration)) ?? Data())
+    }
+
+    /// What every HTML page shows around its content: settings, navigation, footer pages, asset names.
+    private func chromeFingerprint(categories: [CategoryLink], settings: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(settings)
+        for page in site.pages {
+            hasher.combine(page.slug)
+            hasher.combine(page.title)
+        }
         hasher.combine(categories)
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) where output != source {
             hasher.combine(output)
         }
-        return hasher.hex
+        return hasher.value
     }
-
 }
 
 /// "You may also like": the in-stock products of the same category closest in price (ties: lower id).

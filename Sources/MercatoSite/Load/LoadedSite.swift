@@ -4,7 +4,7 @@ import MercatoDatabase
 
 /// The output of the load stage: one consistent read of the database plus the shop's files.
 struct LoadedSite: Sendable {
-    struct PageInfo: Sendable, Encodable, Hashable {
+    struct PageInfo: Sendable, Hashable {
         var slug: String
         var title: String
         var description: String

@@ -271,13 +271,24 @@ struct TemplateRenderer {
                 }
             case .partial(let name, let indentation, _):
                 guard let partial = templates[name] else { continue }
-                output.append(contentsOf: indentation)
                 let caller = current
                 current = name
+                let start = output.count
                 render(partial.nodes)
                 current = caller
+                if !indentation.isEmpty { indent(from: start, with: indentation) }
             }
         }
+    }
+
+    /// A standalone partial is indented as its tag was: every line it rendered gets the indentation.
+    private mutating func indent(from start: Int, with indentation: [UInt8]) {
+        var indented: [UInt8] = indentation
+        for (offset, byte) in output[start...].enumerated() {
+            indented.append(byte)
+            if byte == UInt8(ascii: "\n"), start + offset + 1 < output.count { indented.append(contentsOf: indentation) }
+        }
+        output.replaceSubrange(start..., with: indented)
     }
 
     private mutating func resolve(_ name: CompiledTemplate.Name) -> TemplateValue {
