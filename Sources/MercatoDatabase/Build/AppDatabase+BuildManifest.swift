@@ -1,7 +1,8 @@
 import GRDB
 
-/// What the last successful build wrote, so the next one renders and writes only what changed.
-public struct BuildManifest: Sendable {
+/// What the last successful build wrote, so the next one renders and writes only what changed: its
+/// outputs (`loadOutputManifest`) and the source files it read (`loadContentFileManifest`).
+public enum BuildManifest {
     public struct Output: Sendable, Hashable {
         public var inputFingerprint: UInt64
         public var outputHash: UInt64
@@ -21,21 +22,9 @@ public struct BuildManifest: Sendable {
             self.contentHash = contentHash
         }
     }
-
-    public var outputs: [String: Output]
-    public var contentFiles: [String: ContentFile]
-
-    public init(outputs: [String: Output] = [:], contentFiles: [String: ContentFile] = [:]) {
-        self.outputs = outputs
-        self.contentFiles = contentFiles
-    }
 }
 
 extension AppDatabase {
-    public func loadBuildManifest() throws -> BuildManifest {
-        BuildManifest(outputs: try loadOutputManifest(), contentFiles: try loadContentFileManifest())
-    }
-
     /// Path → fingerprints of every output of the last build.
     public func loadOutputManifest() throws -> [String: BuildManifest.Output] {
         try reader.read { db in

@@ -61,10 +61,12 @@ struct SiteAssembler {
             let page = productPage(row, card: card, category: category, related: related)
             var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page))]
             // Review pages exist only when there are more reviews than the product page shows.
-            for number in 1...max(1, page.reviewPageCount) where page.reviews.count > configuration.reviewsOnProductPage {
-                let reviewPage = ReviewPage(
-                    card: card, category: category, page: number, pageCount: page.reviewPageCount, reviews: page.reviews)
-                pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage)))
+            if page.reviews.count > configuration.reviewsOnProductPage {
+                for number in 1...page.reviewPageCount {
+                    let reviewPage = ReviewPage(
+                        card: card, category: category, page: number, pageCount: page.reviewPageCount, reviews: page.reviews)
+                    pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage)))
+                }
             }
             return pageJobs
         }.joined()

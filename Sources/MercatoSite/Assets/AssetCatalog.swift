@@ -5,9 +5,8 @@ import MercatoDatabase
 struct AssetCatalog: Sendable {
     /// `public/`-relative source path → output path relative to `dist/`.
     var outputs: [String: String]
-    /// Image path as the catalog names it (`/images/products/mug.png`) → available widths and their URLs.
-    var imageVariants: [String: [(width: Int, url: String)]]
-    /// Image path → its `src` and `srcset`, made once: thousands of products share an image.
+    /// Image path as the catalog names it (`/images/products/mug.png`) → its `src` (the 640px-or-wider
+    /// variant) and `srcset` (every `-<width>w` variant), made once: thousands of products share an image.
     private var sources: [String: (src: String, srcset: String?)]
     var hashes: [String: String]
 
@@ -30,9 +29,8 @@ struct AssetCatalog: Sendable {
             }
         }
         self.outputs = outputs
-        let imageVariants: [String: [(width: Int, url: String)]] = variants.mapValues { $0.sorted { $0.0 < $1.0 } }
-        self.imageVariants = imageVariants
-        sources = imageVariants.mapValues { variants in
+        let widths: [String: [(width: Int, url: String)]] = variants.mapValues { $0.sorted { $0.0 < $1.0 } }
+        sources = widths.mapValues { variants in
             (
                 variants.first { $0.width >= 640 }?.url ?? variants.last!.url,
                 variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")

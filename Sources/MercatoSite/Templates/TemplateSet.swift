@@ -4,9 +4,8 @@ import Foundation
 /// for the pieces they include. Knows, per page template, the fingerprint of the template and every
 /// partial it reaches, so that a template edit re-renders exactly the pages that use it.
 struct TemplateSet: Sendable {
+    /// Template name (`product`, `partials/header`) → parsed template.
     let templates: [String: CompiledTemplate]
-    /// Template name (`product`, `partials/header`) → source text.
-    let sources: [String: String]
     /// Page template name → fingerprint of its text and all partials it includes.
     let fingerprints: [String: String]
 
@@ -54,7 +53,7 @@ struct TemplateSet: Sendable {
             }
             fingerprints[name] = hasher.hex
         }
-        return TemplateSet(templates: templates, sources: sources, fingerprints: fingerprints)
+        return TemplateSet(templates: templates, fingerprints: fingerprints)
     }
 
     /// Renders `template` with a context stack (innermost last), failing with file and line if the
