@@ -1,14 +1,19 @@
 import GRDB
 
 /// What the last successful build wrote, so the next one renders and writes only what changed: its
-/// outputs (`loadOutputManifest`) and the source files it read (`loadContentFileManifest`).
+/// outputs with the scope each belongs to, the source files it read, a digest of each content folder,
+/// and the fingerprint of what every page shares.
 public enum BuildManifest {
     public struct Output: Sendable, Hashable {
         public var inputFingerprint: UInt64
         public var outputHash: UInt64
-        public init(inputFingerprint: UInt64, outputHash: UInt64) {
+        /// The category whose listings and product pages the output is one of; 0 for site-wide outputs,
+        /// -1 for the sitemaps.
+        public var scope: Int64
+        public init(inputFingerprint: UInt64, outputHash: UInt64, scope: Int64) {
             self.inputFingerprint = inputFingerprint
             self.outputHash = outputHash
+            self.scope = scope
         }
     }
 
@@ -22,60 +27,136 @@ public enum BuildManifest {
             self.contentHash = contentHash
         }
     }
+
+    /// The last build's fingerprint of what every page shares (`nil` before the first build) and the
+    /// digest of every content folder it listed.
+    public struct State: Sendable {
+        public var siteFingerprint: UInt64?
+        public var folders: [String: UInt64]
+    }
+
+    /// Everything a successful build records, saved in one transaction.
+    public struct Update: Sendable {
+        public var changedOutputs: [String: Output] = [:]
+        public var removedOutputs: [String] = []
+        public var contentFiles: [String: ContentFile] = [:]
+        public var removedContentFiles: [String] = []
+        public var folders: [String: UInt64] = [:]
+        public var siteFingerprint: UInt64 = 0
+        /// The catalog changes the build saw (``CatalogSnapshot/changeSequence``): they are forgotten.
+        public var catalogChangesSeen: Int64 = 0
+        /// Forget every recorded output first (a build that looked at the whole site with no output folder).
+        public var replacingAll = false
+        public init() {}
+    }
 }
 
 extension AppDatabase {
-    /// Path → fingerprints of every output of the last build.
-    public func loadOutputManifest() throws -> [String: BuildManifest.Output] {
+    /// Path → fingerprints of the last build's outputs in the given scopes (`nil`: every output).
+    public func loadOutputManifest(scopes: Set<Int64>? = nil) throws -> [String: BuildManifest.Output] {
         try reader.read { db in
             var outputs: [String: BuildManifest.Output] = [:]
-            outputs.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, inputFingerprint, outputHash FROM buildOutput")
+            let filter = scopes.map { "WHERE scope IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+            outputs.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput \(filter)") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, inputFingerprint, outputHash, scope FROM buildOutput \(filter)")
             while let row = try rows.next() {
                 let input: Int64 = row[1]
                 let output: Int64 = row[2]
-                outputs[row[0]] = .init(inputFingerprint: UInt64(bitPattern: input), outputHash: UInt64(bitPattern: output))
+                outputs[row[0]] = .init(
+                    inputFingerprint: UInt64(bitPattern: input), outputHash: UInt64(bitPattern: output), scope: row[3])
             }
             return outputs
         }
     }
 
-    /// Shop-relative path → size, time and hash of every source file the last build read.
-    public func loadContentFileManifest() throws -> [String: BuildManifest.ContentFile] {
+    /// The paths of every output in a category scope other than `excluded`: the sitemap lists them.
+    public func loadCategoryOutputPaths(excluding excluded: Set<Int64>) throws -> [String] {
+        try reader.read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT path FROM buildOutput WHERE scope > 0 AND scope NOT IN (\(excluded.map(String.init).joined(separator: ",")))")
+        }
+    }
+
+    public func loadBuildState() throws -> BuildManifest.State {
+        try reader.read { db in
+            let fingerprint = try Int64.fetchOne(db, sql: "SELECT value FROM buildState WHERE name = 'siteFingerprint'")
+            var folders: [String: UInt64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, digest FROM contentFolder")
+            while let row = try rows.next() {
+                let digest: Int64 = row[1]
+                folders[row[0]] = UInt64(bitPattern: digest)
+            }
+            return .init(siteFingerprint: fingerprint.map { UInt64(bitPattern: $0) }, folders: folders)
+        }
+    }
+
+    /// Shop-relative path → size, time and hash of the recorded files directly inside `folder`.
+    public func loadContentFiles(in folder: String) throws -> [String: BuildManifest.ContentFile] {
         try reader.read { db in
             var files: [String: BuildManifest.ContentFile] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, modifiedNanos, size, contentHash FROM contentFile")
+            // Paths between "folder/" and "folder0" ('0' follows '/'): the folder and its subfolders.
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT path, modifiedNanos, size, contentHash FROM contentFile WHERE path >= ? AND path < ?",
+                arguments: [folder + "/", folder + "0"])
             while let row = try rows.next() {
-                files[row[0]] = .init(modifiedNanos: row[1], size: row[2], contentHash: row[3])
+                let path: String = row[0]
+                guard !path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) else { continue }
+                files[path] = .init(modifiedNanos: row[1], size: row[2], contentHash: row[3])
             }
             return files
         }
     }
 
-    /// Records a successful build: upserts changed entries and deletes removed ones, in one transaction.
-    /// `replacingAll` first forgets every recorded output (a build that rendered everything).
-    public func saveBuildManifest(
-        changedOutputs: [String: BuildManifest.Output], removedOutputs: [String],
-        contentFiles: [String: BuildManifest.ContentFile], removedContentFiles: [String], replacingAll: Bool = false
-    ) throws {
+    /// The recorded entries of the given paths (those the last build saw).
+    public func loadContentFiles(paths: some Sequence<String>) throws -> [String: BuildManifest.ContentFile] {
+        try reader.read { db in
+            var files: [String: BuildManifest.ContentFile] = [:]
+            let statement = try db.cachedStatement(
+                sql: "SELECT modifiedNanos, size, contentHash FROM contentFile WHERE path = ?")
+            for path in paths {
+                if let row = try Row.fetchOne(statement, arguments: [path]) {
+                    files[path] = .init(modifiedNanos: row[0], size: row[1], contentHash: row[2])
+                }
+            }
+            return files
+        }
+    }
+
+    /// Records a successful build in one transaction.
+    public func saveBuildManifest(_ update: BuildManifest.Update) throws {
         try writer.write { db in
-            if replacingAll { try db.execute(sql: "DELETE FROM buildOutput") }
+            if update.replacingAll { try db.execute(sql: "DELETE FROM buildOutput") }
             let upsertOutput = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO buildOutput (path, inputFingerprint, outputHash) VALUES (?, ?, ?)")
-            for (path, output) in changedOutputs {
+                sql: "INSERT OR REPLACE INTO buildOutput (path, inputFingerprint, outputHash, scope) VALUES (?, ?, ?, ?)")
+            for (path, output) in update.changedOutputs {
                 try upsertOutput.execute(arguments: [
-                    path, Int64(bitPattern: output.inputFingerprint), Int64(bitPattern: output.outputHash),
+                    path, Int64(bitPattern: output.inputFingerprint), Int64(bitPattern: output.outputHash), output.scope,
                 ])
             }
             let deleteOutput = try db.makeStatement(sql: "DELETE FROM buildOutput WHERE path = ?")
-            for path in removedOutputs { try deleteOutput.execute(arguments: [path]) }
+            for path in update.removedOutputs { try deleteOutput.execute(arguments: [path]) }
             let upsertFile = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO contentFile (path, modifiedNanos, size, contentHash) VALUES (?, ?, ?, ?)")
-            for (path, file) in contentFiles {
+            for (path, file) in update.contentFiles {
                 try upsertFile.execute(arguments: [path, file.modifiedNanos, file.size, file.contentHash])
             }
             let deleteFile = try db.makeStatement(sql: "DELETE FROM contentFile WHERE path = ?")
-            for path in removedContentFiles { try deleteFile.execute(arguments: [path]) }
+            for path in update.removedContentFiles { try deleteFile.execute(arguments: [path]) }
+            try db.execute(sql: "DELETE FROM contentFolder")
+            let insertFolder = try db.makeStatement(sql: "INSERT INTO contentFolder (path, digest) VALUES (?, ?)")
+            for (path, digest) in update.folders { try insertFolder.execute(arguments: [path, Int64(bitPattern: digest)]) }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO buildState (name, value) VALUES ('siteFingerprint', ?)",
+                arguments: [Int64(bitPattern: update.siteFingerprint)])
+            try db.execute(sql: "DELETE FROM catalogChange WHERE sequence <= ?", arguments: [update.catalogChangesSeen])
         }
+    }
+}
+
+extension AppDatabase {
+    /// How many outputs the last build recorded.
+    public func outputCount() throws -> Int {
+        try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0 }
     }
 }

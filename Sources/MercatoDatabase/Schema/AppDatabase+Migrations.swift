@@ -12,6 +12,7 @@ extension AppDatabase {
         migrator.registerMigration("v1 build manifest", migrate: createBuildManifest)
         migrator.registerMigration("v2 review summary", migrate: createReviewSummary)
         migrator.registerMigration("v2 build outputs as integers", migrate: recreateBuildOutputs)
+        migrator.registerMigration("v3 build scopes and catalog change log", migrate: createBuildScopes)
         return migrator
     }
 
@@ -235,5 +236,64 @@ extension AppDatabase {
             t.column("inputFingerprint", .integer).notNull()
             t.column("outputHash", .integer).notNull()
         }
+    }
+
+    /// What lets a rebuild look only at what changed:
+    /// - `buildOutput.scope`: the category an output belongs to (its listings, its products' pages and review
+    ///   pages), 0 for site-wide outputs, -1 for the sitemaps;
+    /// - `catalogChange`: the categories whose products, stock or reviews changed since the last build, kept
+    ///   by triggers whoever writes (the CLI, the checkout server, another tool); category 0 means the whole
+    ///   site (a category itself changed, which every page's navigation shows). One row per category: the
+    ///   `sequence` lets a build forget exactly the changes it saw;
+    /// - `contentFolder`: a digest of each content folder's names, sizes and times, so an unchanged folder
+    ///   of 100,000 Markdown files costs a folder listing, not 100,000 manifest reads;
+    /// - `buildState`: values of the last build, such as the fingerprint of everything all pages share.
+    private static func createBuildScopes(_ db: Database) throws {
+        try db.alter(table: "buildOutput") { t in t.add(column: "scope", .integer).notNull().defaults(to: 0) }
+        try db.create(index: "buildOutput_on_scope", on: "buildOutput", columns: ["scope"])
+        try db.create(table: "contentFolder") { t in
+            t.primaryKey("path", .text)
+            t.column("digest", .integer).notNull()
+        }
+        try db.create(table: "buildState") { t in
+            t.primaryKey("name", .text)
+            t.column("value", .integer).notNull()
+        }
+        try db.create(table: "catalogChange") { t in
+            t.primaryKey("categoryId", .integer)
+            t.column("sequence", .integer).notNull()
+        }
+        let next = "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM catalogChange)"
+        func mark(_ categoryId: String) -> String {
+            "INSERT OR REPLACE INTO catalogChange (categoryId, sequence) VALUES (\(categoryId), \(next));"
+        }
+        // Rows keyed by a product: the product's category, if the product still exists.
+        func markProduct(_ productId: String) -> String {
+            "INSERT OR REPLACE INTO catalogChange (categoryId, sequence) SELECT categoryId, \(next) FROM product WHERE id = \(productId);"
+        }
+        var sql = """
+            CREATE TRIGGER catalog_change_product_insert AFTER INSERT ON product BEGIN \(mark("NEW.categoryId")) END;
+            CREATE TRIGGER catalog_change_product_update AFTER UPDATE ON product BEGIN
+                \(mark("OLD.categoryId")) \(mark("NEW.categoryId"))
+            END;
+            CREATE TRIGGER catalog_change_product_delete AFTER DELETE ON product BEGIN \(mark("OLD.categoryId")) END;
+
+            """
+        for table in ["inventory", "reviewSummary"] {
+            sql += """
+                CREATE TRIGGER catalog_change_\(table)_insert AFTER INSERT ON \(table) BEGIN \(markProduct("NEW.productId")) END;
+                CREATE TRIGGER catalog_change_\(table)_update AFTER UPDATE ON \(table) BEGIN
+                    \(markProduct("OLD.productId")) \(markProduct("NEW.productId"))
+                END;
+                CREATE TRIGGER catalog_change_\(table)_delete AFTER DELETE ON \(table) BEGIN \(markProduct("OLD.productId")) END;
+
+                """
+        }
+        for event in ["INSERT", "UPDATE", "DELETE"] {
+            sql += "CREATE TRIGGER catalog_change_category_\(event.lowercased()) AFTER \(event) ON category BEGIN \(mark("0")) END;\n"
+        }
+        // Outputs recorded before scopes existed: the next build looks at the whole site once.
+        sql += mark("0")
+        try db.execute(sql: sql)
     }
 }

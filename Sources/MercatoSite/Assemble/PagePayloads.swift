@@ -60,6 +60,19 @@ struct PageJob: Sendable {
     var path: String
     var kind: PageKind
     var fingerprint: UInt64
+    /// The category whose listings and product pages this is one of, or ``OutputScope/site`` or
+    /// ``OutputScope/sitemap``.
+    var scope: Int64
+}
+
+/// Which part of the site an output belongs to. A rebuild assembles the site-wide outputs, the categories
+/// whose products changed, and the sitemaps when the set of pages changed; every other output is as the
+/// last build left it. Category scopes are the category's id.
+enum OutputScope {
+    /// Home, category index, static pages, feed, robots.txt, _headers, assets: always assembled.
+    static let site: Int64 = 0
+    /// The sitemaps: they list every page.
+    static let sitemap: Int64 = -1
 }
 
 struct ImageRef: Sendable, Fingerprintable, Hashable {

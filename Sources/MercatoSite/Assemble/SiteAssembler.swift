@@ -3,96 +3,136 @@ import MercatoCore
 import MercatoDatabase
 
 /// The assemble stage: turns the loaded site into the list of outputs (pages, listings, review pages,
-/// feeds, assets), each with the fingerprint of its inputs.
+/// feeds, assets), each with the fingerprint of its inputs: the site-wide outputs, and the listings and
+/// product pages of the categories in the snapshot's scope. The sitemaps come from ``sitemapJobs(urls:)``.
 struct SiteAssembler {
     let site: LoadedSite
 
     private var configuration: SiteConfiguration { site.configuration }
+    private let chrome: UInt64
+    private let settings: UInt64
+    private let templates: [String: UInt64]
+
+    init(site: LoadedSite) {
+        self.site = site
+        settings = SiteLoader.settingsFingerprint(site.configuration)
+        templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
+        var hasher = StableHasher()
+        hasher.combine(settings)
+        for page in site.pages {
+            hasher.combine(page.slug)
+            hasher.combine(page.title)
+        }
+        hasher.combine(site.snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) })
+        for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) where output != source {
+            hasher.combine(output)
+        }
+        // What every HTML page shows around its content: settings, navigation, footer pages, asset names.
+        chrome = hasher.value
+    }
+
+    private func job(_ path: String, _ kind: PageKind, scope: Int64) -> PageJob {
+        var hasher = StableHasher()
+        hasher.combine(path)
+        if let template = kind.template { hasher.combine(templates[template] ?? 0) }
+        // HTML pages show the chrome (navigation, footer pages, stylesheet); feeds and sitemaps only
+        // depend on the settings; assets on nothing but their bytes.
+        if kind.template != nil {
+            hasher.combine(chrome)
+        } else if case .asset = kind {
+        } else {
+            hasher.combine(settings)
+        }
+        hasher.combine(kind)
+        return PageJob(path: path, kind: kind, fingerprint: hasher.value, scope: scope)
+    }
 
     func assemble() -> [PageJob] {
-        let cards = makeCards()
-        let categories = site.snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) }
+        let snapshot = site.snapshot
+        let cards = makeCards(snapshot.products)
+        var cardsById = Dictionary(uniqueKeysWithValues: zip(snapshot.products.map { $0.product.id! }, cards))
+        for (row, card) in zip(snapshot.shownElsewhere, makeCards(snapshot.shownElsewhere)) { cardsById[row.product.id!] = card }
+        let categories = snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) }
         let categoryById = Dictionary(
-            uniqueKeysWithValues: site.snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
+            uniqueKeysWithValues: snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
         var cardsByCategory: [Int64: [ProductCard]] = [:]
-        for (row, card) in zip(site.snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
-        let settings = settingsFingerprint()
-        let chrome = chromeFingerprint(categories: categories, settings: settings)
-        let templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
-
-        func job(_ path: String, _ kind: PageKind) -> PageJob {
-            var hasher = StableHasher()
-            hasher.combine(path)
-            if let template = kind.template { hasher.combine(templates[template] ?? 0) }
-            // HTML pages show the chrome (navigation, footer pages, stylesheet); feeds and sitemaps only
-            // depend on the settings; assets on nothing but their bytes.
-            if kind.template != nil {
-                hasher.combine(chrome)
-            } else if case .asset = kind {
-            } else {
-                hasher.combine(settings)
-            }
-            hasher.combine(kind)
-            return PageJob(path: path, kind: kind, fingerprint: hasher.value)
-        }
+        for (row, card) in zip(snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
+        let summary = snapshot.summary
+        func shown(_ ids: [Int64], _ count: Int) -> [ProductCard] { ids.prefix(count).compactMap { cardsById[$0] } }
 
         var jobs: [PageJob] = []
-        jobs.append(job("index.html", .home(homePage(cards, categories: categories))))
-        jobs.append(
-            job(
-                "categories/index.html",
-                .categoryIndex(
-                    CategoryIndexPage(
-                        entries: site.snapshot.categories.map { category in
-                            let members = cardsByCategory[category.id!] ?? []
-                            return .init(
-                                category: categoryById[category.id!]!, productCount: members.count,
-                                image: members.lazy.compactMap(\.image).first)
-                        }))))
-        jobs += site.snapshot.categories.parallelMap { category in
-            listingPages(categoryById[category.id!]!, cardsByCategory[category.id!] ?? []).map { job($0, .listing($1)) }
+        func add(_ path: String, _ kind: PageKind) { jobs.append(job(path, kind, scope: OutputScope.site)) }
+        add(
+            "index.html",
+            .home(
+                HomePage(
+                    featured: shown(summary.newestFeatured, 8), newArrivals: shown(summary.newest, 8),
+                    bestRated: shown(summary.bestRated, 8), categories: categories)))
+        add(
+            "categories/index.html",
+            .categoryIndex(
+                CategoryIndexPage(
+                    entries: snapshot.categories.map { category in
+                        .init(
+                            category: categoryById[category.id!]!, productCount: summary.productCounts[category.id!] ?? 0,
+                            image: summary.firstWithImage[category.id!].flatMap { cardsById[$0]?.image })
+                    })))
+        let inScope = snapshot.categories.filter { snapshot.scope?.contains($0.id!) ?? true }
+        jobs += inScope.parallelMap { category in
+            listingPages(categoryById[category.id!]!, cardsByCategory[category.id!] ?? []).map {
+                job($0, .listing($1), scope: category.id!)
+            }
         }.joined()
         let neighbours = cardsByCategory.mapValues(RelatedProducts.init)
-        jobs += site.snapshot.products.indices.parallelMap { index in
-            let row = site.snapshot.products[index]
+        jobs += snapshot.products.indices.parallelMap { index in
+            let row = snapshot.products[index]
             let card = cards[index]
-            let category = categoryById[row.product.categoryId]!
-            let related = neighbours[row.product.categoryId]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
+            let scope = row.product.categoryId
+            let category = categoryById[scope]!
+            let related = neighbours[scope]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
             let page = productPage(row, card: card, category: category, related: related)
-            var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page))]
+            var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page), scope: scope)]
             // Review pages exist only when there are more reviews than the product page shows.
             if page.reviews.count > configuration.reviewsOnProductPage {
                 for number in 1...page.reviewPageCount {
                     let reviewPage = ReviewPage(
                         card: card, category: category, page: number, pageCount: page.reviewPageCount, reviews: page.reviews)
-                    pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage)))
+                    pageJobs.append(job(Self.reviewPath(row.product.slug, page: number), .reviews(reviewPage), scope: scope))
                 }
             }
             return pageJobs
         }.joined()
-        func add(_ path: String, _ kind: PageKind) { jobs.append(job(path, kind)) }
         for page in site.pages {
             add("\(page.slug)/index.html", .staticPage(StaticPage(slug: page.slug, contentHash: page.contentHash)))
         }
         add("404.html", .notFound)
         add("robots.txt", .robots)
         add("_headers", .headers)
-        let newest = cards.leading(20) { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-        add("feed.xml", .feed(FeedPage(products: Array(newest.prefix(20)), updated: newest.first?.createdAt ?? .distantPast)))
-        let urls = jobs.compactMap { $0.kind.template == nil || $0.path == "404.html" ? nil : Self.url(of: $0.path) }
-        let chunks = stride(from: 0, to: urls.count, by: SitemapWriter.urlsPerFile).map {
-            Array(urls[$0..<min($0 + SitemapWriter.urlsPerFile, urls.count)])
-        }
-        if chunks.count <= 1 {
-            add("sitemap.xml", .sitemap(SitemapPage(urls: chunks.first ?? [])))
-        } else {
-            for (index, chunk) in chunks.enumerated() { add("sitemap-\(index + 1).xml", .sitemap(SitemapPage(urls: chunk))) }
-            add("sitemap.xml", .sitemapIndex(count: chunks.count))
-        }
+        let newest = shown(summary.newest, 20)
+        add("feed.xml", .feed(FeedPage(products: newest, updated: newest.first?.createdAt ?? .distantPast)))
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
         return jobs
+    }
+
+    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page. (Every output in a
+    /// category scope is one.)
+    static func isListed(_ job: PageJob) -> Bool { job.kind.template != nil && job.path != "404.html" }
+
+    /// The sitemap of the given pages' paths (in path order), split into files of
+    /// ``SitemapWriter/urlsPerFile`` URLs under an index when there are more.
+    func sitemapJobs(paths: [String]) -> [PageJob] {
+        let urls = paths.sorted().map(Self.url(of:))
+        let chunks = stride(from: 0, to: urls.count, by: SitemapWriter.urlsPerFile).map {
+            Array(urls[$0..<min($0 + SitemapWriter.urlsPerFile, urls.count)])
+        }
+        if chunks.count <= 1 {
+            return [job("sitemap.xml", .sitemap(SitemapPage(urls: chunks.first ?? [])), scope: OutputScope.sitemap)]
+        }
+        return chunks.enumerated().map { index, chunk in
+            job("sitemap-\(index + 1).xml", .sitemap(SitemapPage(urls: chunk)), scope: OutputScope.sitemap)
+        } + [job("sitemap.xml", .sitemapIndex(count: chunks.count), scope: OutputScope.sitemap)]
     }
 
     /// The site path of an output file: `products/mug/index.html` → `/products/mug/`.
@@ -110,9 +150,9 @@ struct SiteAssembler {
 
     // MARK: - Pieces
 
-    /// One card per product, in the snapshot's product order.
-    private func makeCards() -> [ProductCard] {
-        site.snapshot.products.parallelMap { row in
+    /// One card per product, in the given order.
+    private func makeCards(_ rows: [CatalogSnapshot.ProductRow]) -> [ProductCard] {
+        rows.parallelMap { row in
             let product = row.product
             let rating = site.snapshot.ratings[product.id!] ?? RatingSummary()
             let badge: StockBadge =
@@ -132,16 +172,6 @@ struct SiteAssembler {
 
     private func format(_ minor: Int) -> String {
         configuration.moneyFormat.format(Money(minorUnits: minor, currency: configuration.currency))
-    }
-
-    private func homePage(_ cards: [ProductCard], categories: [CategoryLink]) -> HomePage {
-        let newer: (ProductCard, ProductCard) -> Bool = { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-        let better: (ProductCard, ProductCard) -> Bool = {
-            ($0.ratingTenths, $0.ratingCount, $0.id) > ($1.ratingTenths, $1.ratingCount, $1.id)
-        }
-        return HomePage(
-            featured: cards.filter(\.featured).leading(8, by: newer), newArrivals: cards.leading(8, by: newer),
-            bestRated: cards.filter { $0.ratingCount >= 3 }.leading(8, by: better), categories: categories)
     }
 
     private func listingPages(_ category: CategoryLink, _ members: [ProductCard]) -> [(String, ListingPage)] {
@@ -199,29 +229,6 @@ struct SiteAssembler {
         ReviewView(
             author: review.authorName, rating: review.rating, title: review.title, body: review.body,
             date: review.createdAt, helpfulCount: review.helpfulCount, verified: review.verifiedPurchase)
-    }
-
-    /// What every page shows around its content: shop name, navigation, footer pages, asset names, configuration.
-    /// The shop's settings: name, base URL, currency, page sizes…
-    private func settingsFingerprint() -> UInt64 {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return StableHasher.value(of: (try? encoder.encode(configuration)) ?? Data())
-    }
-
-    /// What every HTML page shows around its content: settings, navigation, footer pages, asset names.
-    private func chromeFingerprint(categories: [CategoryLink], settings: UInt64) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(settings)
-        for page in site.pages {
-            hasher.combine(page.slug)
-            hasher.combine(page.title)
-        }
-        hasher.combine(categories)
-        for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) where output != source {
-            hasher.combine(output)
-        }
-        return hasher.value
     }
 }
 

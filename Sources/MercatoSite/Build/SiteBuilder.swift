@@ -29,33 +29,37 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport()
         var clock = StageClock()
         let outputExists = FileManager.default.fileExists(atPath: layout.output.path)
-        // The last build's outputs load beside the site itself.
-        nonisolated(unsafe) var previousOutputs: Result<[String: BuildManifest.Output], any Error>?
-        nonisolated(unsafe) var loaded: Result<(site: LoadedSite, previousFiles: [String: BuildManifest.ContentFile]), BuildFailure>?
         let loader = SiteLoader(layout: layout, database: database, configuration: configuration)
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                loaded = Result { () throws(BuildFailure) in try loader.load() }
-            } else {
-                previousOutputs = Result { try outputExists ? database.loadOutputManifest() : [:] }
-            }
-        }
-        let (site, previousFiles) = try loaded!.get()
-        let previous: [String: BuildManifest.Output]
-        do { previous = try previousOutputs!.get() } catch {
-            throw BuildFailure([BuildError(stage: .load, message: "reading the build manifest: \(error)")])
-        }
+        let (site, state) = try loader.load(wholeSite: full, hasOutputs: outputExists)
+        let snapshot = site.snapshot
+        let productTotal = snapshot.summary.productCount
+        let looked =
+            snapshot.scope.map { " (\(snapshot.products.count) read: \($0.count) changed \($0.count == 1 ? "category" : "categories"))" }
+            ?? ""
         report.stages.append(
             clock.lap(
                 .load,
-                "\(site.snapshot.products.count) products, \(site.snapshot.categories.count) categories, "
-                    + "\(site.files.count) source files"))
+                "\(productTotal) products\(looked), \(snapshot.categories.count) categories, \(state.scan.fileCount) source files"))
 
-        let jobs = SiteAssembler(site: site).assemble()
+        let assembler = SiteAssembler(site: site)
+        var jobs = assembler.assemble()
+        // The last build's outputs in the scopes looked at (all of them for a whole-site build).
+        var previous = state.previousOutputs
+        // The sitemaps list every page: assembled again when the set of pages in scope changed.
+        let pagesChanged =
+            snapshot.scope == nil
+            || Set(previous.lazy.filter { $0.value.scope != OutputScope.sitemap }.map(\.key)) != Set(jobs.lazy.map(\.path))
+        if pagesChanged {
+            var listed = jobs.filter(SiteAssembler.isListed).map(\.path)
+            if let scope = snapshot.scope { listed += try loadPaths { try database.loadCategoryOutputPaths(excluding: scope) } }
+            jobs += assembler.sitemapJobs(paths: listed)
+        } else {
+            previous = previous.filter { $0.value.scope != OutputScope.sitemap }
+        }
         // An output whose inputs are unchanged is trusted to be in place (`full` re-renders everything).
         let dirty = full ? jobs : jobs.filter { previous[$0.path]?.inputFingerprint != $0.fingerprint }
-        report.outputs = jobs.count
-        report.stages.append(clock.lap(.assemble, "\(jobs.count) outputs, \(dirty.count) with changed inputs"))
+        report.outputs = snapshot.scope == nil ? jobs.count : try loadPaths { try database.outputCount() } + jobs.count - previous.count
+        report.stages.append(clock.lap(.assemble, "\(jobs.count) outputs assembled, \(dirty.count) with changed inputs"))
 
         let writer = OutputWriter(output: layout.output)
         try writer.prepare()
@@ -77,13 +81,26 @@ public struct SiteBuilder: Sendable {
         let removed = previous.keys.filter { !current.contains($0) }.sorted()
         do {
             try writer.commit(staged: staged, removed: removed)
-            var changed: [String: BuildManifest.Output] = [:]
-            for result in results { changed[result.path] = .init(inputFingerprint: result.fingerprint, outputHash: result.hash) }
-            let changedFiles = site.files.filter { previousFiles[$0.key] != $0.value }
-            let removedFiles = previousFiles.keys.filter { site.files[$0] == nil }
-            try database.saveBuildManifest(
-                changedOutputs: changed, removedOutputs: removed, contentFiles: changedFiles,
-                removedContentFiles: Array(removedFiles), replacingAll: !outputExists)
+            var update = BuildManifest.Update()
+            for result in results {
+                update.changedOutputs[result.path] = .init(
+                    inputFingerprint: result.fingerprint, outputHash: result.hash, scope: result.scope)
+            }
+            // An unchanged output that moved to another scope (a product moved category) is recorded there.
+            for job in jobs where update.changedOutputs[job.path] == nil {
+                if let known = previous[job.path], known.scope != job.scope {
+                    update.changedOutputs[job.path] = .init(
+                        inputFingerprint: known.inputFingerprint, outputHash: known.outputHash, scope: job.scope)
+                }
+            }
+            update.removedOutputs = removed
+            update.contentFiles = state.scan.records
+            update.removedContentFiles = state.scan.removed
+            update.folders = state.scan.folders
+            update.siteFingerprint = site.sharedFingerprint
+            update.catalogChangesSeen = snapshot.changeSequence
+            update.replacingAll = !outputExists
+            try database.saveBuildManifest(update)
         } catch {
             writer.discardStaging()
             throw BuildFailure([BuildError(stage: .write, message: "\(error)")])
@@ -96,10 +113,17 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
+    private func loadPaths<T>(_ body: () throws -> T) throws(BuildFailure) -> T {
+        do { return try body() } catch {
+            throw BuildFailure([BuildError(stage: .load, message: "reading the build manifest: \(error)")])
+        }
+    }
+
     private struct RenderResult: Sendable {
         var path: String
         var fingerprint: UInt64
         var hash: UInt64
+        var scope: Int64
         var staged: Bool
     }
 
@@ -127,7 +151,7 @@ public struct SiteBuilder: Sendable {
                             let hash = StableHasher.value(of: bytes)
                             let unchanged = previous[job.path]?.outputHash == hash && writer.exists(job.path)
                             if !unchanged { try writer.stage(job.path, bytes) }
-                            results.append(.init(path: job.path, fingerprint: job.fingerprint, hash: hash, staged: !unchanged))
+                            results.append(.init(path: job.path, fingerprint: job.fingerprint, hash: hash, scope: job.scope, staged: !unchanged))
                         } catch let error as BuildError {
                             errors.append(error)
                         } catch {

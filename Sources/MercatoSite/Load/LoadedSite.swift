@@ -12,13 +12,24 @@ struct LoadedSite: Sendable {
     }
 
     var configuration: SiteConfiguration
+    /// The catalog; its ``CatalogSnapshot/scope`` names the categories this build looks at (`nil`: all).
     var snapshot: CatalogSnapshot
     var templates: TemplateSet
-    /// Shop-relative path → size, time and hash of every file under `Content/` and `public/`.
+    /// Shop-relative path → size, time and hash of the files under `Content/` and `public/` this build
+    /// reads: every file, except the Markdown of products outside the snapshot's scope.
     var files: [String: BuildManifest.ContentFile]
     var assets: AssetCatalog
     /// Static pages from `Content/pages/`, by slug.
     var pages: [PageInfo]
+    /// The fingerprint of what every page shares apart from the categories: settings, templates, footer
+    /// pages, assets. When it changes, a build looks at the whole site.
+    var sharedFingerprint: UInt64
+}
+
+/// What the load stage read besides the site: the scan's findings and the last build's outputs in scope.
+struct LoadedState: Sendable {
+    var scan: ScannedFiles
+    var previousOutputs: [String: BuildManifest.Output]
 }
 
 /// Reads everything a build needs. Errors in templates and page front matter are collected, not thrown one by one.
@@ -32,67 +43,115 @@ struct SiteLoader {
         "products", "categories", "search", "cart", "checkout", "orders", "api", "css", "js", "images", "assets",
     ]
 
-    /// Loads the site. The database snapshot and the file scan run side by side. Returns the site and
-    /// what the last build recorded about the shop's files.
-    func load() throws(BuildFailure) -> (site: LoadedSite, previousFiles: [String: BuildManifest.ContentFile]) {
-        nonisolated(unsafe) var snapshotResult: Result<CatalogSnapshot, any Error>?
-        nonisolated(unsafe) var filesResult: Result<([String: BuildManifest.ContentFile], [String: BuildManifest.ContentFile]), any Error>?
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                snapshotResult = Result { try database.catalogSnapshot() }
-            } else {
-                filesResult = Result {
-                    let previous = try database.loadContentFileManifest()
-                    let files = try SourceFileScanner(layout: layout, previous: previous).scan(folders: ["Content", "public"])
-                    return (files, previous)
-                }
-            }
-        }
+    /// Loads the site: scans the shop's files, then reads the catalog of the categories that changed since
+    /// the last build (or all of them, when `wholeSite` or anything every page shares changed) and the last
+    /// build's outputs in those scopes. `hasOutputs`: whether there is a last build to compare with.
+    func load(wholeSite requested: Bool, hasOutputs: Bool) throws(BuildFailure) -> (site: LoadedSite, state: LoadedState) {
         var errors: [BuildError] = []
         let templates: TemplateSet?
         do { templates = try TemplateSet.load(from: layout.templates) } catch {
             errors += error.errors
             templates = nil
         }
-        let snapshot: CatalogSnapshot
-        let files: [String: BuildManifest.ContentFile]
-        let previous: [String: BuildManifest.ContentFile]
+        var scan: ScannedFiles
+        let previousFingerprint: UInt64?
         do {
-            snapshot = try snapshotResult!.get()
-            (files, previous) = try filesResult!.get()
+            let state = try database.loadBuildState()
+            previousFingerprint = state.siteFingerprint
+            scan = try SourceFileScanner(layout: layout, database: database, previousFolders: state.folders)
+                .scan(folders: ["Content", "public"])
         } catch {
             throw BuildFailure(errors + [BuildError(stage: .load, message: "\(error)")])
         }
         var pages: [LoadedSite.PageInfo] = []
-        var changed: [String] = []
-        for (path, file) in files where path.hasSuffix(".md") {
-            // Unchanged files passed these checks in an earlier build.
-            let isChanged = previous[path]?.contentHash != file.contentHash
-            do throws(BuildError) {
-                if isChanged { try checkContentName(path) }
-                if path.hasPrefix("Content/pages/") {
-                    pages.append(try loadPage(path, hash: file.contentHash))
-                } else if isChanged {
-                    changed.append(path)
-                }
-            } catch { errors.append(error) }
+        for (path, file) in scan.files where path.hasPrefix("Content/pages/") && path.hasSuffix(".md") {
+            do throws(BuildError) { pages.append(try loadPage(path, hash: file.contentHash)) } catch { errors.append(error) }
         }
         pages.sort { $0.slug < $1.slug }
-        // Changed product and category Markdown is checked now, so that every error in the shop is reported
-        // together; unchanged files passed this check in an earlier build.
-        errors += changed.sorted().parallelMap { path -> BuildError? in
+        // Changed Markdown is checked now, so that every error in the shop is reported together; unchanged
+        // files passed these checks in an earlier build.
+        errors += scan.changed.filter { $0.hasSuffix(".md") }.sorted().parallelMap { path -> BuildError? in
             do throws(BuildError) {
-                let keys = path.hasPrefix("Content/products/") ? ContentKeys.product : ContentKeys.category
-                _ = try MarkdownDocument.parse(try read(path), file: path, allowedKeys: keys)
+                try checkContentName(path)
+                if path.hasPrefix("Content/products/") || path.hasPrefix("Content/categories/") {
+                    let keys = path.hasPrefix("Content/products/") ? ContentKeys.product : ContentKeys.category
+                    _ = try MarkdownDocument.parse(try read(path), file: path, allowedKeys: keys)
+                }
                 return nil
             } catch { return error }
         }.compactMap { $0 }
+        guard let templates, errors.isEmpty else { throw BuildFailure(errors.sorted()) }
+
+        let assets = AssetCatalog(files: scan.files)
+        let shared = sharedFingerprint(templates: templates, pages: pages, assets: assets)
+        // Markdown that changed or went away: its product's or category's pages are looked at again.
+        func slugs(in folder: String) -> [String] {
+            (scan.changed + scan.removed).filter { $0.hasPrefix(folder) && $0.hasSuffix(".md") }
+                .map { String($0.dropFirst(folder.count).dropLast(3)) }
+        }
+        var snapshot: CatalogSnapshot
+        var previousOutputs: [String: BuildManifest.Output] = [:]
+        do {
+            snapshot = try database.catalogSnapshot(
+                wholeSite: requested || !hasOutputs || previousFingerprint != shared,
+                categorySlugs: slugs(in: "Content/categories/"), productSlugs: slugs(in: "Content/products/"))
+            // The last build's outputs in scope, beside the recorded hashes of the products' Markdown.
+            let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap]) }
+            nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
+            nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
+            let scanner = SourceFileScanner(layout: layout, database: database, previousFolders: [:])
+            DispatchQueue.concurrentPerform(iterations: 2) { [scan, snapshot] task in
+                if task == 0 {
+                    outputs = Result { hasOutputs ? try database.loadOutputManifest(scopes: scopes) : [:] }
+                } else {
+                    files = Result {
+                        var scan = scan
+                        if snapshot.scope == nil {
+                            try scanner.loadAllDeferred(&scan)
+                        } else {
+                            try scanner.loadDeferred(&scan, paths: snapshot.products.map { ShopLayout.productContentPath($0.product.slug) })
+                        }
+                        return scan
+                    }
+                }
+            }
+            previousOutputs = try outputs!.get()
+            scan = try files!.get()
+        } catch {
+            throw BuildFailure([BuildError(stage: .load, message: "\(error)")])
+        }
         errors += validate(snapshot)
         if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
         let site = LoadedSite(
-            configuration: configuration, snapshot: snapshot, templates: templates!, files: files,
-            assets: AssetCatalog(files: files), pages: pages)
-        return (site, previous)
+            configuration: configuration, snapshot: snapshot, templates: templates, files: scan.files, assets: assets,
+            pages: pages, sharedFingerprint: shared)
+        return (site, LoadedState(scan: scan, previousOutputs: previousOutputs))
+    }
+
+    /// Settings, templates, footer pages (titles and slugs) and asset names and bytes.
+    private func sharedFingerprint(templates: TemplateSet, pages: [LoadedSite.PageInfo], assets: AssetCatalog) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(Self.settingsFingerprint(configuration))
+        for (name, fingerprint) in templates.fingerprints.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(fingerprint)
+        }
+        for page in pages {
+            hasher.combine(page.slug)
+            hasher.combine(page.title)
+        }
+        for (source, hash) in assets.hashes.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(source)
+            hasher.combine(hash)
+        }
+        return hasher.value
+    }
+
+    /// The shop's settings: name, base URL, currency, page sizes…
+    static func settingsFingerprint(_ configuration: SiteConfiguration) -> UInt64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return StableHasher.value(of: (try? encoder.encode(configuration)) ?? Data())
     }
 
     private func checkContentName(_ path: String) throws(BuildError) {
