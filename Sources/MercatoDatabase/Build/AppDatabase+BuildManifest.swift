@@ -29,10 +29,21 @@ public enum BuildManifest {
     }
 
     /// The last build's fingerprint of what every page shares (`nil` before the first build) and the
-    /// digest of every content folder it listed.
+    /// digest of every folder listing it saw.
     public struct State: Sendable {
         public var siteFingerprint: UInt64?
-        public var folders: [String: UInt64]
+        public var listings: [Listing: UInt64]
+    }
+
+    /// A folder's listing, or in a large folder the part of it whose names start with `prefix`.
+    public struct Listing: Sendable, Hashable {
+        public var folder: String
+        /// `""` for the whole folder.
+        public var prefix: String
+        public init(folder: String, prefix: String = "") {
+            self.folder = folder
+            self.prefix = prefix
+        }
     }
 
     /// Everything a successful build records, saved in one transaction.
@@ -41,7 +52,7 @@ public enum BuildManifest {
         public var removedOutputs: [String] = []
         public var contentFiles: [String: ContentFile] = [:]
         public var removedContentFiles: [String] = []
-        public var folders: [String: UInt64] = [:]
+        public var listings: [Listing: UInt64] = [:]
         public var siteFingerprint: UInt64 = 0
         /// The catalog changes the build saw (``CatalogSnapshot/changeSequence``): they are forgotten.
         public var catalogChangesSeen: Int64 = 0
@@ -81,24 +92,27 @@ extension AppDatabase {
     public func loadBuildState() throws -> BuildManifest.State {
         try reader.read { db in
             let fingerprint = try Int64.fetchOne(db, sql: "SELECT value FROM buildState WHERE name = 'siteFingerprint'")
-            var folders: [String: UInt64] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, digest FROM contentFolder")
+            var listings: [BuildManifest.Listing: UInt64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT folder, prefix, digest FROM contentListing")
             while let row = try rows.next() {
-                let digest: Int64 = row[1]
-                folders[row[0]] = UInt64(bitPattern: digest)
+                let digest: Int64 = row[2]
+                listings[.init(folder: row[0], prefix: row[1])] = UInt64(bitPattern: digest)
             }
-            return .init(siteFingerprint: fingerprint.map { UInt64(bitPattern: $0) }, folders: folders)
+            return .init(siteFingerprint: fingerprint.map { UInt64(bitPattern: $0) }, listings: listings)
         }
     }
 
-    /// Shop-relative path → size, time and hash of the recorded files directly inside `folder`.
-    public func loadContentFiles(in folder: String) throws -> [String: BuildManifest.ContentFile] {
+    /// Shop-relative path → size, time and hash of the recorded files directly inside `folder` whose
+    /// names start with `prefix`.
+    public func loadContentFiles(in folder: String, prefix: String = "") throws -> [String: BuildManifest.ContentFile] {
         try reader.read { db in
             var files: [String: BuildManifest.ContentFile] = [:]
-            // Paths between "folder/" and "folder0" ('0' follows '/'): the folder and its subfolders.
+            // A range of the primary key: paths that start with "folder/prefix" (U+10FFFF sorts after any
+            // other character in UTF-8), subfolders' files included and skipped below.
+            let start = folder + "/" + prefix
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT path, modifiedNanos, size, contentHash FROM contentFile WHERE path >= ? AND path < ?",
-                arguments: [folder + "/", folder + "0"])
+                arguments: [start, start + "\u{10FFFF}"])
             while let row = try rows.next() {
                 let path: String = row[0]
                 guard !path.utf8.dropFirst(folder.utf8.count + 1).contains(UInt8(ascii: "/")) else { continue }
@@ -143,9 +157,11 @@ extension AppDatabase {
             }
             let deleteFile = try db.makeStatement(sql: "DELETE FROM contentFile WHERE path = ?")
             for path in update.removedContentFiles { try deleteFile.execute(arguments: [path]) }
-            try db.execute(sql: "DELETE FROM contentFolder")
-            let insertFolder = try db.makeStatement(sql: "INSERT INTO contentFolder (path, digest) VALUES (?, ?)")
-            for (path, digest) in update.folders { try insertFolder.execute(arguments: [path, Int64(bitPattern: digest)]) }
+            try db.execute(sql: "DELETE FROM contentListing")
+            let insertListing = try db.makeStatement(sql: "INSERT INTO contentListing (folder, prefix, digest) VALUES (?, ?, ?)")
+            for (listing, digest) in update.listings {
+                try insertListing.execute(arguments: [listing.folder, listing.prefix, Int64(bitPattern: digest)])
+            }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO buildState (name, value) VALUES ('siteFingerprint', ?)",
                 arguments: [Int64(bitPattern: update.siteFingerprint)])

@@ -49,7 +49,7 @@ public struct CatalogSnapshot: Sendable {
         public var newest: [Int64]
         /// Featured active products, newest first, at most ``listLength``.
         public var newestFeatured: [Int64]
-        /// Active products with at least ``bestRatedMinimumReviews`` reviews, by average rating in tenths
+        /// Active products with at least 3 reviews, by average rating in tenths
         /// (rounded half up), then review count, then higher id; at most ``listLength``.
         public var bestRated: [Int64]
         /// Active products per category.
@@ -58,7 +58,6 @@ public struct CatalogSnapshot: Sendable {
         public var firstWithImage: [Int64: Int64]
 
         public static let listLength = 20
-        public static let bestRatedMinimumReviews = 3
 
         public var productCount: Int { productCounts.values.reduce(0, +) }
         var productIds: Set<Int64> { Set(newest + newestFeatured + bestRated + firstWithImage.values) }
@@ -152,28 +151,31 @@ extension AppDatabase {
             db,
             sql: "SELECT id FROM product WHERE status = 'active' AND featured ORDER BY createdAt DESC, id DESC LIMIT ?",
             arguments: [limit])
-        // The average in tenths, rounded half up, in integers: (sum × 20 + count) / (count × 2), as RatingSummary.
-        let count = "(stars1 + stars2 + stars3 + stars4 + stars5)"
-        let sum = "(stars1 + 2 * stars2 + 3 * stars3 + 4 * stars4 + 5 * stars5)"
+        let rating = ReviewSummarySQL.self
         let bestRated = try Int64.fetchAll(
             db,
             sql: """
-                SELECT productId FROM reviewSummary JOIN product ON product.id = productId
-                WHERE product.status = 'active' AND \(count) >= ?
-                ORDER BY (\(sum) * 20 + \(count)) / (\(count) * 2) DESC, \(count) DESC, productId DESC LIMIT ?
+                SELECT productId FROM reviewSummary INDEXED BY reviewSummary_on_rating
+                CROSS JOIN product ON product.id = productId
+                WHERE product.status = 'active' AND \(rating.count) >= \(rating.bestRatedMinimumReviews)
+                ORDER BY \(rating.averageTenths) DESC, \(rating.count) DESC, productId DESC LIMIT ?
                 """,
-            arguments: [CatalogSnapshot.SiteSummary.bestRatedMinimumReviews, limit])
+            arguments: [limit])
         var productCounts: [Int64: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT categoryId, COUNT(*) FROM product WHERE status = 'active' GROUP BY categoryId")
+        {
+            productCounts[row[0]] = row[1]
+        }
         var firstWithImage: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT categoryId, COUNT(*), MIN(CASE WHEN imagePath IS NOT NULL THEN id END)
-                FROM product WHERE status = 'active' GROUP BY categoryId
+                SELECT categoryId, MIN(id) FROM product INDEXED BY product_with_image_on_categoryId
+                WHERE status = 'active' AND imagePath IS NOT NULL GROUP BY categoryId
                 """)
         {
-            productCounts[row[0]] = row[1]
-            firstWithImage[row[0]] = row[2]
+            firstWithImage[row[0]] = row[1]
         }
         return .init(
             newest: newest, newestFeatured: newestFeatured, bestRated: bestRated, productCounts: productCounts,
@@ -203,4 +205,14 @@ extension AppDatabase {
             return try ReviewRecord.fetchAll(statement, arguments: [productId, limit, offset])
         }
     }
+}
+
+/// Expressions over `reviewSummary`, shared by the query and the index that serves it (SQLite uses an
+/// expression index only for the identical expression).
+enum ReviewSummarySQL {
+    static let count = "(stars1 + stars2 + stars3 + stars4 + stars5)"
+    static let sum = "(stars1 + 2 * stars2 + 3 * stars3 + 4 * stars4 + 5 * stars5)"
+    /// The average in tenths, rounded half up, in integers: (sum × 20 + count) / (count × 2), as ``RatingSummary``.
+    static let averageTenths = "((\(sum) * 20 + \(count)) / (\(count) * 2))"
+    static let bestRatedMinimumReviews = 3
 }

@@ -245,15 +245,18 @@ extension AppDatabase {
     ///   by triggers whoever writes (the CLI, the checkout server, another tool); category 0 means the whole
     ///   site (a category itself changed, which every page's navigation shows). One row per category: the
     ///   `sequence` lets a build forget exactly the changes it saw;
-    /// - `contentFolder`: a digest of each content folder's names, sizes and times, so an unchanged folder
-    ///   of 100,000 Markdown files costs a folder listing, not 100,000 manifest reads;
+    /// - `contentListing`: a digest of each folder's file names, sizes and times (in a large folder, one per
+    ///   name prefix), so an unchanged folder of 100,000 Markdown files costs a folder listing, not 100,000
+    ///   manifest reads, and one edited file costs the reads of its prefix's files;
     /// - `buildState`: values of the last build, such as the fingerprint of everything all pages share.
     private static func createBuildScopes(_ db: Database) throws {
         try db.alter(table: "buildOutput") { t in t.add(column: "scope", .integer).notNull().defaults(to: 0) }
         try db.create(index: "buildOutput_on_scope", on: "buildOutput", columns: ["scope"])
-        try db.create(table: "contentFolder") { t in
-            t.primaryKey("path", .text)
+        try db.create(table: "contentListing") { t in
+            t.column("folder", .text).notNull()
+            t.column("prefix", .text).notNull()
             t.column("digest", .integer).notNull()
+            t.primaryKey(["folder", "prefix"])
         }
         try db.create(table: "buildState") { t in
             t.primaryKey("name", .text)
@@ -295,5 +298,14 @@ extension AppDatabase {
         // Outputs recorded before scopes existed: the next build looks at the whole site once.
         sql += mark("0")
         try db.execute(sql: sql)
+        // The site-wide pages' selections (``CatalogSnapshot/SiteSummary``) read indexes, not the catalog.
+        try db.create(index: "product_on_status_categoryId", on: "product", columns: ["status", "categoryId"])
+        try db.execute(
+            sql: """
+                CREATE INDEX product_with_image_on_categoryId ON product(categoryId, id)
+                    WHERE status = 'active' AND imagePath IS NOT NULL;
+                CREATE INDEX reviewSummary_on_rating ON reviewSummary(\(ReviewSummarySQL.averageTenths), \(ReviewSummarySQL.count), productId)
+                    WHERE \(ReviewSummarySQL.count) >= \(ReviewSummarySQL.bestRatedMinimumReviews);
+                """)
     }
 }

@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
             update.removedOutputs = removed
             update.contentFiles = state.scan.records
             update.removedContentFiles = state.scan.removed
-            update.folders = state.scan.folders
+            update.listings = state.scan.listings
             update.siteFingerprint = site.sharedFingerprint
             update.catalogChangesSeen = snapshot.changeSequence
             update.replacingAll = !outputExists

@@ -58,7 +58,7 @@ struct SiteLoader {
         do {
             let state = try database.loadBuildState()
             previousFingerprint = state.siteFingerprint
-            scan = try SourceFileScanner(layout: layout, database: database, previousFolders: state.folders)
+            scan = try SourceFileScanner(layout: layout, database: database, previous: state.listings)
                 .scan(folders: ["Content", "public"])
         } catch {
             throw BuildFailure(errors + [BuildError(stage: .load, message: "\(error)")])
@@ -99,7 +99,7 @@ struct SiteLoader {
             let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap]) }
             nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
             nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
-            let scanner = SourceFileScanner(layout: layout, database: database, previousFolders: [:])
+            let scanner = SourceFileScanner(layout: layout, database: database, previous: [:])
             DispatchQueue.concurrentPerform(iterations: 2) { [scan, snapshot] task in
                 if task == 0 {
                     outputs = Result { hasOutputs ? try database.loadOutputManifest(scopes: scopes) : [:] }

@@ -4,48 +4,51 @@ import MercatoDatabase
 /// What the scan found: the shop's Markdown and asset files with a hash of each, and what changed since
 /// the last build.
 struct ScannedFiles: Sendable {
-    /// Shop-relative path → size, time and content hash; without the files of ``deferredFolders``.
-    var files: [String: BuildManifest.ContentFile]
+    /// Shop-relative path → size, time and content hash; in ``deferredFolders``, only the files whose
+    /// listing changed.
+    var files: [String: BuildManifest.ContentFile] = [:]
     /// Files that are new or whose bytes changed (a file only touched keeps its hash and is not listed).
-    var changed: [String]
+    var changed: [String] = []
     /// Files the last build read that are gone.
-    var removed: [String]
+    var removed: [String] = []
     /// Entries to record for the next build: new, changed and touched files.
-    var records: [String: BuildManifest.ContentFile]
-    /// Digest of every folder's listing (names, sizes, times).
-    var folders: [String: UInt64]
-    /// Large folders whose listing is exactly as the last build saw it: their files are unchanged and
-    /// their recorded hashes are read only for the files a build needs.
-    var deferredFolders: Set<String>
+    var records: [String: BuildManifest.ContentFile] = [:]
+    /// Digest of every listing.
+    var listings: [BuildManifest.Listing: UInt64] = [:]
+    /// Large content folders: the recorded hashes of their unchanged files are read only for the files a
+    /// build needs.
+    var deferredFolders: Set<String> = []
     /// How many files there are, deferred or not.
     var fileCount = 0
 }
 
-/// Lists the shop's Markdown and asset files. A folder's listing is summed up in a digest of each file's
-/// name, size and modification time; a large folder whose digest matches the last build's is not compared
-/// file by file, so a rebuild of a 100,000-product shop lists folders and reads file metadata (`readdir`
-/// and `fstatat`, on every core) but no per-file records. In a folder that changed, a file whose size and
-/// time match the last build keeps its recorded hash without being read. Names starting with `.` are skipped.
+/// Lists the shop's Markdown and asset files. A listing is summed up in a digest of each file's name, size
+/// and modification time. A large content folder has one digest per name prefix (two characters), and only
+/// the prefixes whose digest changed are compared file by file: a rebuild of a 100,000-product shop lists
+/// folders and reads file metadata (`readdir` and `fstatat`, on every core) and, after one Markdown edit,
+/// the records of a few hundred files. A file whose size and time match the last build keeps its recorded
+/// hash without being read. Names starting with `.` are skipped.
 struct SourceFileScanner {
     let layout: ShopLayout
     let database: AppDatabase
     /// The digests the last build recorded.
-    let previousFolders: [String: UInt64]
+    let previous: [BuildManifest.Listing: UInt64]
 
-    /// Folders with more files than this are compared by digest first.
+    /// Content folders with more files than this get a digest per name prefix.
     static let largeFolder = 1_000
 
     func scan(folders: [String]) throws -> ScannedFiles {
-        var result = ScannedFiles(files: [:], changed: [], removed: [], records: [:], folders: [:], deferredFolders: [])
+        var result = ScannedFiles()
         for folder in folders { try scan(folder, into: &result) }
         // Folders that disappeared: every file the last build read there is gone.
-        for folder in previousFolders.keys where result.folders[folder] == nil {
+        let scanned = Set(result.listings.keys.map(\.folder))
+        for folder in Set(previous.keys.map(\.folder)).subtracting(scanned) {
             result.removed += try database.loadContentFiles(in: folder).keys
         }
         return result
     }
 
-    /// Adds the recorded entries of deferred folders' files: the listing matched, so they are current.
+    /// Adds the recorded entries of deferred folders' files: their listing matched, so they are current.
     func loadDeferred(_ scanned: inout ScannedFiles, paths: some Sequence<String>) throws {
         let wanted = paths.filter { path in
             scanned.files[path] == nil && scanned.deferredFolders.contains { path.hasPrefix($0 + "/") }
@@ -91,38 +94,70 @@ struct SourceFileScanner {
             return entry
         }
         let entries = names.count > Self.largeFolder ? names.parallelMap(stat) : names.map(stat)
-        var digest: UInt64 = 0
-        for entry in entries where entry.isFile {
-            var hasher = StableHasher()
-            hasher.combine(entry.name)
-            hasher.combine(Int(entry.modifiedNanos))
-            hasher.combine(Int(entry.size))
-            digest &+= hasher.value
-        }
-        result.folders[relative] = digest
-        result.fileCount += entries.count { $0.isFile }
+        let files = entries.filter(\.isFile)
+        result.fileCount += files.count
+        let wasLarge = previous.keys.contains { $0.folder == relative && !$0.prefix.isEmpty }
         // Assets are all needed by every build; only content folders are deferred.
-        if relative.hasPrefix("Content/"), entries.count > Self.largeFolder, previousFolders[relative] == digest {
+        if relative.hasPrefix("Content/"), files.count > Self.largeFolder {
             result.deferredFolders.insert(relative)
-        } else {
-            var previous = try database.loadContentFiles(in: relative)
-            for entry in entries where entry.isFile {
-                let path = relative + "/" + entry.name
-                let known = previous.removeValue(forKey: path)
-                if let known, known.modifiedNanos == entry.modifiedNanos, known.size == entry.size {
-                    result.files[path] = known
-                    continue
-                }
-                let data = try Data(contentsOf: layout.url(path))
-                let file = BuildManifest.ContentFile(
-                    modifiedNanos: entry.modifiedNanos, size: entry.size, contentHash: StableHasher.hex(of: data))
-                result.files[path] = file
-                result.records[path] = file
-                // A file only touched (same bytes) gets its new time recorded but changes nothing.
-                if known?.contentHash != file.contentHash { result.changed.append(path) }
+            var prefixes: [String: [Entry]] = [:]
+            for file in files { prefixes[String(file.name.prefix(2)), default: []].append(file) }
+            for (prefix, group) in prefixes {
+                let listing = BuildManifest.Listing(folder: relative, prefix: prefix)
+                result.listings[listing] = Self.digest(group)
+                if wasLarge, previous[listing] == result.listings[listing] { continue }
+                try compare(group, in: relative, prefix: wasLarge ? prefix : nil, into: &result)
             }
-            result.removed += previous.keys
+            if wasLarge {
+                for listing in previous.keys where listing.folder == relative && !listing.prefix.isEmpty && prefixes[listing.prefix] == nil {
+                    result.removed += try database.loadContentFiles(in: relative, prefix: listing.prefix).keys
+                }
+            } else {
+                // Large for the first time: every file the last build recorded here is compared once.
+                result.removed += try database.loadContentFiles(in: relative).keys.filter { result.files[$0] == nil }
+            }
+        } else {
+            let listing = BuildManifest.Listing(folder: relative)
+            result.listings[listing] = Self.digest(files)
+            if !files.isEmpty || previous[listing] != result.listings[listing] || wasLarge {
+                try compare(files, in: relative, prefix: "", into: &result)
+            }
         }
         for entry in entries where entry.isFolder { try scan(relative + "/" + entry.name, into: &result) }
+    }
+
+    /// Compares files with what the last build recorded of the files of `folder` starting with `prefix`
+    /// (`nil`: record nothing as removed; the caller does). A file whose size and time match keeps its hash.
+    private func compare(_ files: [Entry], in folder: String, prefix: String?, into result: inout ScannedFiles) throws {
+        var previous = try prefix.map { try database.loadContentFiles(in: folder, prefix: $0) } ?? [:]
+        let known = prefix == nil ? try database.loadContentFiles(paths: files.map { folder + "/" + $0.name }) : [:]
+        for entry in files {
+            let path = folder + "/" + entry.name
+            let recorded = previous.removeValue(forKey: path) ?? known[path]
+            if let recorded, recorded.modifiedNanos == entry.modifiedNanos, recorded.size == entry.size {
+                result.files[path] = recorded
+                continue
+            }
+            let data = try Data(contentsOf: layout.url(path))
+            let file = BuildManifest.ContentFile(
+                modifiedNanos: entry.modifiedNanos, size: entry.size, contentHash: StableHasher.hex(of: data))
+            result.files[path] = file
+            result.records[path] = file
+            // A file only touched (same bytes) gets its new time recorded but changes nothing.
+            if recorded?.contentHash != file.contentHash { result.changed.append(path) }
+        }
+        result.removed += previous.keys
+    }
+
+    private static func digest(_ files: [Entry]) -> UInt64 {
+        var digest: UInt64 = 0
+        for file in files {
+            var hasher = StableHasher()
+            hasher.combine(file.name)
+            hasher.combine(Int(file.modifiedNanos))
+            hasher.combine(Int(file.size))
+            digest &+= hasher.value
+        }
+        return digest
     }
 }
