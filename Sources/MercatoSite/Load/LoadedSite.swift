@@ -54,12 +54,13 @@ struct SiteLoader {
             templates = nil
         }
         var scan: ScannedFiles
+        let scanner: SourceFileScanner
         let previousFingerprint: UInt64?
         do {
             let state = try database.loadBuildState()
             previousFingerprint = state.siteFingerprint
-            scan = try SourceFileScanner(layout: layout, database: database, previous: state.listings)
-                .scan(folders: ["Content", "public"])
+            scanner = SourceFileScanner(layout: layout, database: database, previous: state.listings)
+            scan = try scanner.scan(folders: ["Content", "public"])
         } catch {
             throw BuildFailure(errors + [BuildError(stage: .load, message: "\(error)")])
         }
@@ -90,7 +91,7 @@ struct SiteLoader {
                 .map { String($0.dropFirst(folder.count).dropLast(3)) }
         }
         var snapshot: CatalogSnapshot
-        var previousOutputs: [String: BuildManifest.Output] = [:]
+        let previousOutputs: [String: BuildManifest.Output]
         do {
             snapshot = try database.catalogSnapshot(
                 wholeSite: requested || !hasOutputs || previousFingerprint != shared,
@@ -99,7 +100,6 @@ struct SiteLoader {
             let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap]) }
             nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
             nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
-            let scanner = SourceFileScanner(layout: layout, database: database, previous: [:])
             DispatchQueue.concurrentPerform(iterations: 2) { [scan, snapshot] task in
                 if task == 0 {
                     outputs = Result { hasOutputs ? try database.loadOutputManifest(scopes: scopes) : [:] }

@@ -60,17 +60,18 @@ struct OutputWriter: Sendable {
                 guard rename(source, target) == 0 else { throw Self.error("cannot move into place", target) }
             }
         }
+        // Deleted files' folders are pruned once at the end, deepest first: `rmdir` refuses a folder
+        // that is not empty, so no folder is listed.
+        var folders = Set<Substring>()
         for path in removed {
-            let target = output.appendingPathComponent(path)
-            try? manager.removeItem(at: target)
-            var folder = target.deletingLastPathComponent()
-            while folder.path.count > output.path.count,
-                (try? manager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
-            {
-                try? manager.removeItem(at: folder)
-                folder = folder.deletingLastPathComponent()
+            unlink(output.path + "/" + path)
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
             }
         }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(output.path + "/" + folder) }
         discardStaging()
     }
 
