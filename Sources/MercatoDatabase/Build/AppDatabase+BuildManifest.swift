@@ -80,6 +80,11 @@ extension AppDatabase {
         }
     }
 
+    /// How many outputs the last build recorded.
+    public func outputCount() throws -> Int {
+        try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0 }
+    }
+
     /// The paths of every output in a category scope other than `excluded`: the sitemap lists them.
     public func loadCategoryOutputPaths(excluding excluded: Set<Int64>) throws -> [String] {
         try reader.read { db in
@@ -167,12 +172,5 @@ extension AppDatabase {
                 arguments: [Int64(bitPattern: update.siteFingerprint)])
             try db.execute(sql: "DELETE FROM catalogChange WHERE sequence <= ?", arguments: [update.catalogChangesSeen])
         }
-    }
-}
-
-extension AppDatabase {
-    /// How many outputs the last build recorded.
-    public func outputCount() throws -> Int {
-        try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0 }
     }
 }

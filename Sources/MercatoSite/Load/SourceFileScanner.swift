@@ -102,38 +102,42 @@ struct SourceFileScanner {
             result.deferredFolders.insert(relative)
             var prefixes: [String: [Entry]] = [:]
             for file in files { prefixes[String(file.name.prefix(2)), default: []].append(file) }
-            for (prefix, group) in prefixes {
-                let listing = BuildManifest.Listing(folder: relative, prefix: prefix)
-                result.listings[listing] = Self.digest(group)
-                if wasLarge, previous[listing] == result.listings[listing] { continue }
-                try compare(group, in: relative, prefix: wasLarge ? prefix : nil, into: &result)
-            }
             if wasLarge {
+                for (prefix, group) in prefixes {
+                    let listing = BuildManifest.Listing(folder: relative, prefix: prefix)
+                    result.listings[listing] = Self.digest(group)
+                    if previous[listing] == result.listings[listing] { continue }
+                    try compare(group, in: relative, with: database.loadContentFiles(in: relative, prefix: prefix), into: &result)
+                }
                 for listing in previous.keys where listing.folder == relative && !listing.prefix.isEmpty && prefixes[listing.prefix] == nil {
                     result.removed += try database.loadContentFiles(in: relative, prefix: listing.prefix).keys
                 }
             } else {
                 // Large for the first time: every file the last build recorded here is compared once.
-                result.removed += try database.loadContentFiles(in: relative).keys.filter { result.files[$0] == nil }
+                for (prefix, group) in prefixes {
+                    result.listings[BuildManifest.Listing(folder: relative, prefix: prefix)] = Self.digest(group)
+                }
+                try compare(files, in: relative, with: database.loadContentFiles(in: relative), into: &result)
             }
         } else {
             let listing = BuildManifest.Listing(folder: relative)
             result.listings[listing] = Self.digest(files)
             if !files.isEmpty || previous[listing] != result.listings[listing] || wasLarge {
-                try compare(files, in: relative, prefix: "", into: &result)
+                try compare(files, in: relative, with: database.loadContentFiles(in: relative), into: &result)
             }
         }
         for entry in entries where entry.isFolder { try scan(relative + "/" + entry.name, into: &result) }
     }
 
-    /// Compares files with what the last build recorded of the files of `folder` starting with `prefix`
-    /// (`nil`: record nothing as removed; the caller does). A file whose size and time match keeps its hash.
-    private func compare(_ files: [Entry], in folder: String, prefix: String?, into result: inout ScannedFiles) throws {
-        var previous = try prefix.map { try database.loadContentFiles(in: folder, prefix: $0) } ?? [:]
-        let known = prefix == nil ? try database.loadContentFiles(paths: files.map { folder + "/" + $0.name }) : [:]
+    /// Compares files with the records of their listing (`previous`); records left over are files gone.
+    /// A file whose size and time match its record keeps its hash.
+    private func compare(
+        _ files: [Entry], in folder: String, with previous: [String: BuildManifest.ContentFile], into result: inout ScannedFiles
+    ) throws {
+        var previous = previous
         for entry in files {
             let path = folder + "/" + entry.name
-            let recorded = previous.removeValue(forKey: path) ?? known[path]
+            let recorded = previous.removeValue(forKey: path)
             if let recorded, recorded.modifiedNanos == entry.modifiedNanos, recorded.size == entry.size {
                 result.files[path] = recorded
                 continue
