@@ -1,20 +1,78 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
+import MercatoCore
+import MercatoDatabase
+import ServiceLifecycle
 
-/// Builds the server: the static site from `dist/` with clean URLs and its 404 page, plus `/health`.
-/// Tests call this directly.
-public func buildApplication(
-    _ configuration: ServerConfiguration, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: SecurityHeadersMiddleware())
-    if let site = configuration.siteDirectory {
-        // Outermost first: the 404 page wraps the file server, which falls back to the routes.
-        router.add(middleware: NotFoundPageMiddleware(siteDirectory: site))
-        router.add(middleware: FileMiddleware(site, searchForIndexHtml: true))
+/// What the server works with, made by the caller (the CLI or a test).
+public struct ServerDependencies: Sendable {
+    public var database: AppDatabase
+    public var gateway: any PaymentGateway
+    public var metrics: ServerMetrics
+
+    public init(database: AppDatabase, gateway: any PaymentGateway, metrics: ServerMetrics = ServerMetrics()) {
+        self.database = database
+        self.gateway = gateway
+        self.metrics = metrics
     }
+}
+
+/// Builds the server: the checkout API under `/api/v1`, `/health`, `/ready`, `/metrics`, and (unless
+/// API-only) the static site from `dist/` with clean URLs and its 404 page. Tests call this directly.
+public func buildApplication(
+    _ configuration: ServerConfiguration, dependencies: ServerDependencies,
+    logger: Logger = Logger(label: "mercato"),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let desk = PaymentDesk(database: dependencies.database, gateway: dependencies.gateway)
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(metrics: dependencies.metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
+    // Outermost first: the 404 answers wrap the file server, which falls back to the routes.
+    router.add(middleware: NotFoundPageMiddleware(siteDirectory: configuration.siteDirectory, apiPrefix: "/api/"))
+    if let site = configuration.siteDirectory { router.add(middleware: FileMiddleware(site, searchForIndexHtml: true)) }
     router.get("/health") { _, _ in "ok" }
+    router.get("/ready") { _, _ in
+        guard dependencies.database.isReady() else {
+            throw Problem(.serviceUnavailable, "not-ready", "Not ready", detail: "The database is not reachable or not migrated.")
+        }
+        return try JSONAnswer(["status": "ready"]).response
+    }
+    router.get("/metrics") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metrics.registry.emitToBuffer())))
+    }
+    let api = router.group("/api/v1")
+    api.add(
+        middleware: CORSMiddleware(
+            allowOrigin: configuration.allowedOrigin.map { .oneOf($0) } ?? .none,
+            allowHeaders: [.accept, .contentType, .idempotencyKey],
+            allowMethods: [.get, .post, .put, .delete, .options], exposedHeaders: ["X-Request-Id", "Retry-After"],
+            maxAge: .seconds(600)))
+    api.add(middleware: ProblemMiddleware())
+    if let limits = configuration.rateLimits { api.add(middleware: RateLimitMiddleware(limits: limits)) }
+    let tokens = TrackingTokens(key: try dependencies.database.orderTrackingKey())
+    CheckoutAPI(
+        database: dependencies.database, desk: desk, settings: configuration.checkout, tokens: tokens,
+        metrics: dependencies.metrics
+    ).register(on: api)
+
+    var services: [any Service] = [
+        HoldReleaseService(
+            database: dependencies.database, metrics: dependencies.metrics,
+            interval: configuration.holdSweepInterval, logger: logger)
+    ]
+    if let testGateway = dependencies.gateway as? TestCardGateway {
+        services.append(DelayedPaymentService(results: testGateway.asyncResults, desk: desk, logger: logger))
+    }
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mercato"),
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "mercato"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
 }

@@ -4,6 +4,8 @@ public enum CheckoutError: Error, Equatable, Sendable {
     case productUnavailable(slug: String)
     case quantityOutOfRange(quantity: Int, allowed: ClosedRange<Int>)
     case tooManyLines(limit: Int)
+    case notInCart(slug: String)
+    case pricesChanged(lines: [PriceChange])
     case cartNotFound
     case cartExpired
     case cartAlreadyOrdered(orderNumber: String)
@@ -24,6 +26,11 @@ public enum CheckoutError: Error, Equatable, Sendable {
         case .quantityOutOfRange(let quantity, let allowed):
             "Quantity \(quantity) is not allowed; choose from \(allowed.lowerBound) to \(allowed.upperBound)."
         case .tooManyLines(let limit): "A cart holds at most \(limit) different products."
+        case .notInCart(let slug): "'\(slug)' is not in the cart."
+        case .pricesChanged(let lines):
+            "Prices changed since you added "
+                + lines.map { "'\($0.name)'" }.joined(separator: ", ")
+                + "; review the new prices in your cart, then check out again."
         case .cartNotFound: "This cart does not exist; start a new one."
         case .cartExpired: "This cart has expired; start a new one."
         case .cartAlreadyOrdered(let number): "This cart was already checked out as order \(number)."
@@ -58,5 +65,20 @@ public struct StockShortage: Equatable, Sendable, Codable {
         self.name = name
         self.requested = requested
         self.available = available
+    }
+}
+
+/// A cart line whose price is no longer the one the shopper saw.
+public struct PriceChange: Equatable, Sendable, Codable {
+    public var slug: String
+    public var name: String
+    public var seenPriceMinor: Int
+    public var unitPriceMinor: Int
+
+    public init(slug: String, name: String, seenPriceMinor: Int, unitPriceMinor: Int) {
+        self.slug = slug
+        self.name = name
+        self.seenPriceMinor = seenPriceMinor
+        self.unitPriceMinor = unitPriceMinor
     }
 }

@@ -2,6 +2,7 @@
 public enum OrderError: Error, Equatable, Sendable {
     case notFound(String)
     case transitionRefused(number: String, from: OrderStatus, to: OrderStatus)
+    case trackingNumberRequired(number: String)
     case paymentMissing(number: String)
     case refundTooLarge(number: String, requestedMinor: Int, refundableMinor: Int)
 
@@ -14,6 +15,7 @@ public enum OrderError: Error, Equatable, Sendable {
                 "Order \(number) has already shipped and can no longer be cancelled; ask for a refund instead."
             default: "Order \(number) is \(from.label) and cannot become \(to.label)."
             }
+        case .trackingNumberRequired(let number): "Shipping order \(number) needs a tracking number."
         case .paymentMissing(let number): "Order \(number) has no completed payment to refund."
         case .refundTooLarge(let number, let requested, let refundable):
             "Refund of \(requested) minor units on order \(number) exceeds the \(refundable) still refundable."

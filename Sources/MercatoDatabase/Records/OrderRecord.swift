@@ -20,6 +20,9 @@ public struct OrderRecord: Codable, Hashable, Sendable, FetchableRecord, Mutable
     public var trackingNumber: String?
     public var placedAt: Date
     public var updatedAt: Date
+    /// While awaiting payment: when the stock hold ends and the order is cancelled.
+    public var holdExpiresAt: Date?
+    public var discountCode: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -48,7 +51,10 @@ public struct PaymentRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     public var status: String
     public var method: String
     public var provider: String
-    public var transactionId: String?
+    public var transactionId: String
+    public var clientSecret: String?
+    public var declineCode: String?
+    public var declineMessage: String?
     public var refundedMinor: Int
     public var createdAt: Date
     public var updatedAt: Date
@@ -67,6 +73,20 @@ public struct AlertRecord: Codable, Hashable, Sendable, FetchableRecord, Mutable
     public var message: String
     public var status: String
     public var createdAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `orderEvent`: one status transition, with when and who.
+public struct OrderEventRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "orderEvent"
+    public var id: Int64?
+    public var orderId: Int64
+    public var fromStatus: String?
+    public var toStatus: String
+    public var actor: String
+    public var note: String?
+    public var occurredAt: Date
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v2 review summary", migrate: createReviewSummary)
         migrator.registerMigration("v2 build outputs as integers", migrate: recreateBuildOutputs)
         migrator.registerMigration("v3 build scopes and catalog change log", migrate: createBuildScopes)
+        migrator.registerMigration("v4 carts, holds, payments and idempotency", migrate: createCheckout)
         return migrator
     }
 

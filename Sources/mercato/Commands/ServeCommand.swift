@@ -1,10 +1,17 @@
 import ArgumentParser
 import Foundation
+import Logging
+import MercatoCore
 import MercatoServer
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve the built site (dist/) over HTTP.")
+        commandName: "serve",
+        abstract: "Serve the built site (dist/) and the checkout API over HTTP.",
+        discussion: """
+            Payments go through the built-in test gateway unless STRIPE_SECRET_KEY is set (then Stripe, with
+            STRIPE_WEBHOOK_SECRET verifying its webhooks). Logs are JSON lines on standard output.
+            """)
 
     @OptionGroup var options: ShopOptions
 
@@ -14,17 +21,50 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (env PORT).")
     var port: Int = Int(ProcessInfo.processInfo.environment["PORT"] ?? "") ?? 8080
 
+    @Flag(name: .customLong("api-only"), help: "Serve only the API and health endpoints (a CDN serves dist/).")
+    var apiOnly = false
+
+    @Option(name: .customLong("allow-origin"), help: "The site's origin allowed to call the API (CORS), e.g. https://shop.example.com.")
+    var allowOrigin: String?
+
+    @Option(name: .customLong("hold-minutes"), help: "How long checkout holds stock for payment.")
+    var holdMinutes: Double = 15
+
+    @Flag(name: .customLong("no-rate-limit"), help: "Turn off per-address rate limits (load tests from one address).")
+    var noRateLimit = false
+
+    func validate() throws {
+        guard holdMinutes > 0, holdMinutes <= 24 * 60 else { throw ValidationError("--hold-minutes must be from 0 to 1440") }
+    }
+
     func run() async throws {
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         let site = options.layout.output
-        guard FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) else {
-            throw fail("\(site.path) has no index.html; run `mercato build` first")
+        if !apiOnly, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
+            throw fail("\(site.path) has no index.html; run `mercato build` first, or pass --api-only")
         }
-        let app = buildApplication(
-            ServerConfiguration(host: host, port: port, siteDirectory: site.path),
+        let shop = try options.configuration()
+        let database = try options.openDatabase()
+        let gateway = try PaymentGatewayChoice.fromEnvironment()
+        let app = try buildApplication(
+            ServerConfiguration(
+                host: host, port: port, siteDirectory: apiOnly ? nil : site.path, allowedOrigin: allowOrigin,
+                checkout: CheckoutSettings(currency: shop.currency, holdDuration: holdMinutes * 60),
+                rateLimits: noRateLimit ? nil : RateLimits()),
+            dependencies: ServerDependencies(database: database, gateway: gateway),
             onServerRunning: { port in
-                FileHandle.standardOutput.write(
-                    Data("Serving \(site.path) at http://localhost:\(port)/  (Ctrl-C to stop)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("Serving \(apiOnly ? "the API" : site.path) at http://localhost:\(port)/  (Ctrl-C to stop)\n".utf8))
             })
         try await app.runService()
+    }
+}
+
+/// The payment gateway the environment asks for: the test gateway unless Stripe's keys are set.
+enum PaymentGatewayChoice {
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> any PaymentGateway
+    {
+        TestCardGateway()
     }
 }

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import MercatoCore
+
+/// Cart writes. Each is one transaction; each re-prices the cart from the catalog before answering.
+extension AppDatabase {
+    public func createCart(token: String, currency: Currency, rules: CartRules) throws -> PricedCart {
+        try writer.write { db in
+            let now = clock.now()
+            try CartRecord(
+                token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now, updatedAt: now,
+                expiresAt: now.addingTimeInterval(rules.lifetime)
+            ).insert(db)
+            return try pricedCart(db, token: token)
+        }
+    }
+
+    public func cart(token: String) throws -> PricedCart {
+        try writer.read { db in
+            let cart = try existingCart(db, token: token)
+            guard cart.expiresAt > clock.now() else { throw CheckoutError.cartExpired }
+            return try pricedCart(db, cart: cart)
+        }
+    }
+
+    /// Adds `quantity` of a product, to its line if the cart has one. `seenPriceMinor` is the price on the
+    /// page the shopper added it from; without it, the current price.
+    public func addToCart(token: String, slug: String, quantity: Int, seenPriceMinor: Int?, rules: CartRules) throws
+        -> PricedCart
+    {
+        try rules.check(quantity: quantity)
+        return try updateOpenCart(token: token, rules: rules) { db, cart, now in
+            let product = try sellableProduct(db, slug: slug)
+            guard product.currency == cart.currency else {
+                throw CheckoutError.currencyMismatch(slug: slug, currency: product.currency, cartCurrency: cart.currency)
+            }
+            let key: [String: (any DatabaseValueConvertible)?] = ["cartToken": token, "productId": product.id]
+            var line =
+                try CartLineRecord.fetchOne(db, key: key)
+                ?? CartLineRecord(
+                    cartToken: token, productId: product.id!, quantity: 0, seenPriceMinor: product.priceMinor,
+                    addedAt: now)
+            if line.quantity == 0 {
+                let count = try CartLineRecord.filter(Column("cartToken") == token).fetchCount(db)
+                guard count < rules.maximumLines else { throw CheckoutError.tooManyLines(limit: rules.maximumLines) }
+            }
+            line.quantity += quantity
+            try rules.check(quantity: line.quantity)
+            try requireStock(db, product: product, quantity: line.quantity)
+            if let seenPriceMinor { line.seenPriceMinor = seenPriceMinor }
+            try line.save(db)
+        }
+    }
+
+    public func setCartQuantity(token: String, slug: String, quantity: Int, rules: CartRules) throws -> PricedCart {
+        try rules.check(quantity: quantity)
+        return try updateOpenCart(token: token, rules: rules) { db, _, _ in
+            var line = try cartLine(db, token: token, slug: slug)
+            let product = try sellableProduct(db, slug: slug)
+            try requireStock(db, product: product, quantity: quantity)
+            line.quantity = quantity
+            try line.update(db)
+        }
+    }
+
+    public func removeFromCart(token: String, slug: String, rules: CartRules) throws -> PricedCart {
+        try updateOpenCart(token: token, rules: rules) { db, _, _ in
+            try cartLine(db, token: token, slug: slug).delete(db)
+        }
+    }
+
+    /// The shopper has seen the current prices: no line is flagged until a price changes again.
+    public func acceptCartPrices(token: String, rules: CartRules) throws -> PricedCart {
+        try updateOpenCart(token: token, rules: rules) { db, _, _ in
+            try db.execute(
+                sql: """
+                    UPDATE cartLine SET seenPriceMinor = (SELECT priceMinor FROM product WHERE id = cartLine.productId)
+                    WHERE cartToken = ?
+                    """, arguments: [token])
+        }
+    }
+
+    /// Deletes carts that expired more than `grace` seconds ago; returns how many.
+    public func deleteExpiredCarts(olderThan grace: TimeInterval) throws -> Int {
+        try writer.write { db in
+            try CartRecord.filter(Column("expiresAt") < clock.now().addingTimeInterval(-grace)).deleteAll(db)
+        }
+    }
+
+    private func updateOpenCart(
+        token: String, rules: CartRules, _ change: (Database, CartRecord, Date) throws -> Void
+    ) throws -> PricedCart {
+        try writer.write { db in
+            let now = clock.now()
+            var cart = try openCart(db, token: token, now: now)
+            try change(db, cart, now)
+            cart.updatedAt = now
+            cart.expiresAt = now.addingTimeInterval(rules.lifetime)
+            try cart.update(db)
+            return try pricedCart(db, cart: cart)
+        }
+    }
+
+    func existingCart(_ db: Database, token: String) throws -> CartRecord {
+        guard let cart = try CartRecord.fetchOne(db, key: token) else { throw CheckoutError.cartNotFound }
+        return cart
+    }
+
+    /// The cart, if it can still change: not expired and not yet ordered.
+    func openCart(_ db: Database, token: String, now: Date) throws -> CartRecord {
+        let cart = try existingCart(db, token: token)
+        guard cart.expiresAt > now else { throw CheckoutError.cartExpired }
+        if cart.status == "ordered" {
+            let number = try cart.orderId.flatMap { try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0]) }
+            throw CheckoutError.cartAlreadyOrdered(orderNumber: number ?? "")
+        }
+        return cart
+    }
+
+    func pricedCart(_ db: Database, token: String) throws -> PricedCart {
+        try pricedCart(db, cart: existingCart(db, token: token))
+    }
+
+    func pricedCart(_ db: Database, cart: CartRecord) throws -> PricedCart {
+        let lines = try PricedCartLine.fetchAll(db, sql: PricedCartLine.sql, arguments: [cart.token])
+        let number = try cart.orderId.flatMap {
+            try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0])
+        }
+        return PricedCart(
+            token: cart.token, status: cart.status, orderNumber: number, currency: cart.currency,
+            expiresAt: cart.expiresAt, lines: lines)
+    }
+
+    private func sellableProduct(_ db: Database, slug: String) throws -> ProductRecord {
+        guard let product = try ProductRecord.filter(Column("slug") == slug).fetchOne(db) else {
+            throw CheckoutError.unknownProduct(slug: slug)
+        }
+        guard product.status == ProductStatus.active.rawValue else { throw CheckoutError.productUnavailable(slug: slug) }
+        return product
+    }
+
+    private func cartLine(_ db: Database, token: String, slug: String) throws -> CartLineRecord {
+        let line = try CartLineRecord.fetchOne(
+            db,
+            sql: "SELECT l.* FROM cartLine l JOIN product p ON p.id = l.productId WHERE l.cartToken = ? AND p.slug = ?",
+            arguments: [token, slug])
+        guard let line else { throw CheckoutError.notInCart(slug: slug) }
+        return line
+    }
+
+    /// Refuses a quantity the shop could not sell now (stock is only held at checkout).
+    private func requireStock(_ db: Database, product: ProductRecord, quantity: Int) throws {
+        let available =
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?", arguments: [product.id])
+            ?? 0
+        guard quantity <= available else {
+            throw CheckoutError.outOfStock(lines: [
+                StockShortage(slug: product.slug, name: product.name, requested: quantity, available: available)
+            ])
+        }
+    }
+}

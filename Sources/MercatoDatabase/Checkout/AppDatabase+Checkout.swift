@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import MercatoCore
+
+/// What the shopper sent at checkout, already validated, plus the order number to use.
+public struct OrderPlacement: Sendable {
+    public var cartToken: String
+    public var email: String
+    public var address: ShippingAddress
+    public var shippingMethod: ShippingMethod
+    public var discountCode: String?
+    public var orderNumber: String
+    /// How long the stock stays held for payment, in seconds.
+    public var holdDuration: TimeInterval
+    public var actor: String
+
+    public init(
+        cartToken: String, email: String, address: ShippingAddress, shippingMethod: ShippingMethod,
+        discountCode: String?, orderNumber: String, holdDuration: TimeInterval, actor: String
+    ) {
+        self.cartToken = cartToken
+        self.email = email
+        self.address = address
+        self.shippingMethod = shippingMethod
+        self.discountCode = discountCode
+        self.orderNumber = orderNumber
+        self.holdDuration = holdDuration
+        self.actor = actor
+    }
+}
+
+extension AppDatabase {
+    /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
+    /// is reserved with a conditional update, and if any line cannot be, nothing is written.
+    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) throws -> OrderDetails {
+        try writer.write { db in
+            let now = clock.now()
+            var cart = try openCart(db, token: placement.cartToken, now: now)
+            let lines = try pricedCart(db, cart: cart).lines
+            guard !lines.isEmpty else { throw CheckoutError.emptyCart }
+            if let unsold = lines.first(where: { !$0.isSold }) { throw CheckoutError.productUnavailable(slug: unsold.slug) }
+            let changes = lines.filter(\.priceChanged)
+            if !changes.isEmpty {
+                throw CheckoutError.pricesChanged(
+                    lines: changes.map {
+                        PriceChange(
+                            slug: $0.slug, name: $0.name, seenPriceMinor: $0.seenPriceMinor,
+                            unitPriceMinor: $0.unitPriceMinor)
+                    })
+            }
+            let discount = try placement.discountCode.map { try activeDiscount(db, code: $0, now: now) }
+            let totals = try policy.totals(
+                lines: lines.map { ($0.unitPriceMinor, $0.quantity) }, method: placement.shippingMethod,
+                discount: discount)
+
+            var shortages: [StockShortage] = []
+            for line in lines {
+                try db.execute(
+                    sql: """
+                        UPDATE inventory SET reserved = reserved + ?, updatedAt = ?
+                        WHERE productId = ? AND onHand - reserved >= ?
+                        """, arguments: [line.quantity, now, line.productId, line.quantity])
+                if db.changesCount == 0 {
+                    let available =
+                        try Int.fetchOne(
+                            db, sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?",
+                            arguments: [line.productId]) ?? 0
+                    shortages.append(
+                        StockShortage(slug: line.slug, name: line.name, requested: line.quantity, available: available))
+                }
+            }
+            // Throwing rolls the whole transaction back, the holds already taken included.
+            guard shortages.isEmpty else { throw CheckoutError.outOfStock(lines: shortages) }
+
+            var order = OrderRecord(
+                number: placement.orderNumber, userId: nil, email: placement.email,
+                status: OrderStatus.pendingPayment.rawValue, currency: cart.currency,
+                subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, shippingMinor: totals.shippingMinor,
+                discountMinor: totals.discountMinor, totalMinor: totals.totalMinor,
+                shippingAddress: String(decoding: try JSONEncoder().encode(placement.address), as: UTF8.self),
+                shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
+                holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
+            try order.insert(db)
+            for line in lines {
+                var item = OrderItemRecord(
+                    orderId: order.id!, productId: line.productId, productSlug: line.slug, productName: line.name,
+                    quantity: line.quantity, unitPriceMinor: line.unitPriceMinor)
+                try item.insert(db)
+            }
+            var event = OrderEventRecord(
+                orderId: order.id!, fromStatus: nil, toStatus: order.status, actor: placement.actor,
+                note: "order placed; stock held", occurredAt: now)
+            try event.insert(db)
+            cart.status = "ordered"
+            cart.orderId = order.id
+            cart.updatedAt = now
+            try cart.update(db)
+            try audit(db, actor: placement.actor, action: "order.place", entity: "order", key: order.number)
+            return try OrderDetails.fetch(db, order: order)
+        }
+    }
+
+    public func orderDetails(number: String) throws -> OrderDetails {
+        try writer.read { db in try OrderDetails.fetch(db, number: number) }
+    }
+
+    /// Adds or replaces a discount code (the demo shop and the CLI use this).
+    public func saveDiscount(_ discount: Discount, expiresAt: Date? = nil) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO discountCode (code, kind, value, minimumSubtotalMinor, expiresAt)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
+                ])
+        }
+    }
+
+    private func activeDiscount(_ db: Database, code: String, now: Date) throws -> Discount {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
+                WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
+                """, arguments: [code.trimmingWhitespace(), now])
+        guard let row, let kind = Discount.Kind(rawValue: row["kind"]) else {
+            throw CheckoutError.unknownDiscountCode(code)
+        }
+        return Discount(code: row["code"], kind: kind, value: row["value"], minimumSubtotalMinor: row["minimumSubtotalMinor"])
+    }
+}

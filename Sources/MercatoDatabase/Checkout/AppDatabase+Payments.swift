@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import MercatoCore
+
+/// What settling a gateway's report did to its order.
+public enum PaymentSettlement: Sendable, Hashable {
+    /// This report turned the order into a paid order.
+    case paid(OrderDetails)
+    /// The payment had already been settled; nothing changed.
+    case alreadySettled(OrderDetails)
+    case processing(OrderDetails)
+    case declined(OrderDetails, PaymentDecline?)
+    /// Money arrived for an order that can no longer take it (its hold ended, or another payment paid it):
+    /// it must be refunded.
+    case refundNeeded(OrderDetails, paymentId: String, amountMinor: Int)
+    /// The report does not match the order (amount, currency) or names no known order; nothing changed.
+    case ignored(reason: String)
+}
+
+extension AppDatabase {
+    /// Stores the payment the gateway opened (or its latest state) against the order.
+    @discardableResult
+    public func recordPayment(orderNumber: String, provider: String, payment: GatewayPayment, method: String) throws
+        -> OrderDetails
+    {
+        try writer.write { db in
+            let order = try OrderDetails.fetch(db, number: orderNumber).order
+            var row = try paymentRow(db, provider: provider, id: payment.id, order: order, method: method)
+            apply(payment, to: &row)
+            try row.save(db)
+            return try OrderDetails.fetch(db, order: order)
+        }
+    }
+
+    /// Applies a gateway's report about a payment, from the shopper's request or a webhook, in any order and
+    /// any number of times: a success pays the order exactly once, a late failure never undoes a success.
+    public func settlePayment(provider: String, payment: GatewayPayment, actor: String) throws -> PaymentSettlement {
+        try writer.write { db in
+            let existing = try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == payment.id)
+                .fetchOne(db)
+            let orderId = try existing?.orderId ?? payment.orderNumber.flatMap {
+                try Int64.fetchOne(db, sql: "SELECT id FROM \"order\" WHERE number = ?", arguments: [$0])
+            }
+            guard let orderId, var order = try OrderRecord.fetchOne(db, key: orderId) else {
+                return .ignored(reason: "payment \(payment.id) names no known order")
+            }
+            guard payment.amountMinor == order.totalMinor, payment.currency.uppercased() == order.currency else {
+                try audit(
+                    db, actor: actor, action: "payment.mismatch", entity: "order", key: order.number,
+                    details: "{\"payment\":\(jsonString(payment.id))}")
+                return .ignored(reason: "payment \(payment.id) is for a different amount than order \(order.number)")
+            }
+            var row = try paymentRow(db, provider: provider, id: payment.id, order: order, method: existing?.method ?? "card")
+            let wasSucceeded = row.status == "succeeded" || row.status == "refunded"
+            if !wasSucceeded { apply(payment, to: &row) }
+            try row.save(db)
+
+            guard payment.status == .succeeded else {
+                let details = try OrderDetails.fetch(db, order: order)
+                switch payment.status {
+                case .processing: return .processing(details)
+                case .requiresPaymentMethod(let decline): return .declined(details, decline)
+                default: return .ignored(reason: "payment \(payment.id) was cancelled")
+                }
+            }
+            if wasSucceeded { return .alreadySettled(try OrderDetails.fetch(db, order: order)) }
+            guard order.status == OrderStatus.pendingPayment.rawValue else {
+                try audit(db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
+                    details: "{\"payment\":\(jsonString(payment.id)),\"orderStatus\":\(jsonString(order.status))}")
+                return .refundNeeded(
+                    try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
+            }
+            try move(db, &order, to: .paid, actor: actor, note: "payment \(payment.id) succeeded")
+            return .paid(try OrderDetails.fetch(db, order: order))
+        }
+    }
+
+    /// Records a refund the gateway confirmed and, if given, moves the order (cancelled or refunded) in the
+    /// same transaction. Recording the same refund again changes nothing.
+    @discardableResult
+    public func recordRefund(
+        provider: String, paymentId: String, refund: GatewayRefund, moveTo next: OrderStatus?, actor: String,
+        note: String?
+    ) throws -> OrderDetails {
+        try writer.write { db in
+            guard
+                var payment = try PaymentRecord.filter(
+                    Column("provider") == provider && Column("transactionId") == paymentId
+                ).fetchOne(db), var order = try OrderRecord.fetchOne(db, key: payment.orderId)
+            else { throw OrderError.notFound(paymentId) }
+            let isNew = try PaymentRefundRow(paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor)
+                .insertIfNew(db, now: clock.now())
+            guard isNew else { return try OrderDetails.fetch(db, order: order) }
+            payment.refundedMinor += refund.amountMinor
+            if payment.refundedMinor >= payment.amountMinor { payment.status = "refunded" }
+            payment.updatedAt = clock.now()
+            try payment.update(db)
+            if let next, order.status != next.rawValue {
+                try move(db, &order, to: next, actor: actor, note: note)
+            } else {
+                try audit(
+                    db, actor: actor, action: "payment.refund", entity: "order", key: order.number,
+                    details: "{\"amountMinor\":\(refund.amountMinor)}")
+            }
+            return try OrderDetails.fetch(db, order: order)
+        }
+    }
+
+    private func paymentRow(_ db: Database, provider: String, id: String, order: OrderRecord, method: String) throws
+        -> PaymentRecord
+    {
+        if let row = try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == id).fetchOne(db) {
+            return row
+        }
+        let now = clock.now()
+        return PaymentRecord(
+            orderId: order.id!, amountMinor: order.totalMinor, currency: order.currency,
+            status: "requires_payment_method", method: method, provider: provider, transactionId: id,
+            refundedMinor: 0, createdAt: now, updatedAt: now)
+    }
+
+    private func apply(_ payment: GatewayPayment, to row: inout PaymentRecord) {
+        row.updatedAt = clock.now()
+        if let secret = payment.clientSecret { row.clientSecret = secret }
+        switch payment.status {
+        case .requiresPaymentMethod(let decline):
+            row.status = "requires_payment_method"
+            row.declineCode = decline?.code
+            row.declineMessage = decline?.message
+        case .processing: row.status = "processing"
+        case .succeeded:
+            row.status = "succeeded"
+            row.declineCode = nil
+            row.declineMessage = nil
+        case .cancelled: row.status = "cancelled"
+        }
+    }
+}
+
+private struct PaymentRefundRow {
+    var paymentId: Int64
+    var refundId: String
+    var amountMinor: Int
+
+    func insertIfNew(_ db: Database, now: Date) throws -> Bool {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)",
+            arguments: [paymentId, refundId, amountMinor, now])
+        return db.changesCount > 0
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import MercatoCore
+
+/// An order with its lines, its status history and its latest payment.
+public struct OrderDetails: Sendable, Hashable {
+    public var order: OrderRecord
+    public var items: [OrderItemRecord]
+    public var events: [OrderEventRecord]
+    public var payment: PaymentRecord?
+
+    public var status: OrderStatus { OrderStatus(rawValue: order.status) ?? .pendingPayment }
+    public var number: String { order.number }
+    public var totals: OrderTotals {
+        OrderTotals(
+            subtotalMinor: order.subtotalMinor, discountMinor: order.discountMinor, shippingMinor: order.shippingMinor,
+            taxMinor: order.taxMinor, totalMinor: order.totalMinor)
+    }
+    public var shippingAddress: ShippingAddress? {
+        try? JSONDecoder().decode(ShippingAddress.self, from: Data(order.shippingAddress.utf8))
+    }
+    /// Whether a shopper may still cancel: not once it has shipped.
+    public var canCancel: Bool { status.canMove(to: .cancelled) }
+
+    static func fetch(_ db: Database, number: String) throws -> OrderDetails {
+        guard let order = try OrderRecord.filter(Column("number") == number).fetchOne(db) else {
+            throw OrderError.notFound(number)
+        }
+        return try fetch(db, order: order)
+    }
+
+    static func fetch(_ db: Database, order: OrderRecord) throws -> OrderDetails {
+        OrderDetails(
+            order: order,
+            items: try OrderItemRecord.filter(Column("orderId") == order.id).order(Column("id")).fetchAll(db),
+            events: try OrderEventRecord.filter(Column("orderId") == order.id).order(Column("id")).fetchAll(db),
+            payment: try PaymentRecord.filter(Column("orderId") == order.id).order(Column("id").desc).fetchOne(db))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+import MercatoCore
+
+/// A product's live price and stock, for static pages to refresh what they were built with.
+public struct ProductAvailability: Sendable, Hashable, FetchableRecord, Decodable {
+    public var slug: String
+    public var name: String
+    public var priceMinor: Int
+    public var currency: String
+    public var onHand: Int
+    public var reserved: Int
+    public var lowStockThreshold: Int
+
+    public var stock: StockLevel { StockLevel(onHand: onHand, reserved: reserved, lowStockThreshold: lowStockThreshold) }
+    public var available: Int { max(0, onHand - reserved) }
+}
+
+extension AppDatabase {
+    /// Active products among `slugs`, in the order asked; unknown slugs are left out.
+    public func availability(slugs: [String]) throws -> [ProductAvailability] {
+        try writer.read { db in
+            let found = try ProductAvailability.fetchAll(
+                db,
+                sql: """
+                    SELECT p.slug, p.name, p.priceMinor, p.currency, COALESCE(i.onHand, 0) AS onHand,
+                           COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
+                    FROM product p LEFT JOIN inventory i ON i.productId = p.id
+                    WHERE p.status = 'active' AND p.slug IN (SELECT value FROM json_each(?))
+                    """, arguments: [String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)])
+            let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            return slugs.compactMap { bySlug[$0] }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import MercatoCore
+import MercatoDatabase
+
+/// The JSON the API sends, shaped as `openapi.yaml` says.
+struct CartJSON: Encodable {
+    struct Line: Encodable {
+        var slug: String
+        var name: String
+        var url: String
+        var imagePath: String?
+        var quantity: Int
+        var unitPriceMinor: Int
+        var seenPriceMinor: Int
+        var priceChanged: Bool
+        var lineTotalMinor: Int
+        var available: Int
+        var stock: String
+    }
+    var token: String
+    var status: String
+    var orderNumber: String?
+    var currency: String
+    var lines: [Line]
+    var itemCount: Int
+    var subtotalMinor: Int
+    var hasPriceChanges: Bool
+    var hasStockProblems: Bool
+    var expiresAt: Date
+
+    init(_ cart: PricedCart) {
+        token = cart.token
+        status = cart.status
+        orderNumber = cart.orderNumber
+        currency = cart.currency
+        lines = cart.lines.map { line in
+            Line(
+                slug: line.slug, name: line.name, url: "/products/\(line.slug)/", imagePath: line.imagePath,
+                quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, seenPriceMinor: line.seenPriceMinor,
+                priceChanged: line.priceChanged, lineTotalMinor: line.lineTotalMinor, available: line.available,
+                stock: line.isSold ? line.stock.apiName : "unavailable")
+        }
+        itemCount = cart.itemCount
+        subtotalMinor = cart.subtotalMinor
+        hasPriceChanges = !cart.priceChanges.isEmpty
+        hasStockProblems = cart.hasStockProblems
+        expiresAt = cart.expiresAt
+    }
+}
+
+struct OrderJSON: Encodable {
+    struct Line: Encodable {
+        var slug: String
+        var name: String
+        var quantity: Int
+        var unitPriceMinor: Int
+        var lineTotalMinor: Int
+    }
+    struct Event: Encodable {
+        var status: String
+        var label: String
+        var at: Date
+        var note: String?
+    }
+    struct Payment: Encodable {
+        var provider: String
+        var status: String
+        var clientSecret: String?
+        var declineMessage: String?
+        var refundedMinor: Int
+    }
+    var number: String
+    var status: String
+    var statusLabel: String
+    var email: String
+    var currency: String
+    var lines: [Line]
+    var totals: OrderTotals
+    var shippingAddress: ShippingAddress?
+    var shippingMethod: String
+    var trackingNumber: String?
+    var placedAt: Date
+    var holdExpiresAt: Date?
+    var trackingToken: String
+    var trackingPath: String
+    var history: [Event]
+    var payment: Payment?
+    var canCancel: Bool
+
+    init(_ details: OrderDetails, trackingToken: String) {
+        let order = details.order
+        number = order.number
+        status = order.status
+        statusLabel = details.status.label
+        email = order.email
+        currency = order.currency
+        lines = details.items.map {
+            Line(
+                slug: $0.productSlug, name: $0.productName, quantity: $0.quantity, unitPriceMinor: $0.unitPriceMinor,
+                lineTotalMinor: $0.unitPriceMinor * $0.quantity)
+        }
+        totals = details.totals
+        shippingAddress = details.shippingAddress
+        shippingMethod = order.shippingMethod
+        trackingNumber = order.trackingNumber
+        placedAt = order.placedAt
+        holdExpiresAt = order.holdExpiresAt
+        self.trackingToken = trackingToken
+        trackingPath = "/orders/?number=\(order.number)&token=\(trackingToken)"
+        history = details.events.map {
+            Event(
+                status: $0.toStatus, label: OrderStatus(rawValue: $0.toStatus)?.label ?? $0.toStatus, at: $0.occurredAt,
+                note: $0.note)
+        }
+        payment = details.payment.map {
+            Payment(
+                provider: $0.provider, status: $0.status,
+                clientSecret: details.status == .pendingPayment ? $0.clientSecret : nil,
+                declineMessage: $0.status == "requires_payment_method" ? $0.declineMessage : nil,
+                refundedMinor: $0.refundedMinor)
+        }
+        canCancel = details.canCancel
+    }
+}
+
+extension StockLevel {
+    var apiName: String {
+        switch self {
+        case .inStock: "in_stock"
+        case .lowStock: "low_stock"
+        case .outOfStock: "out_of_stock"
+        }
+    }
+}

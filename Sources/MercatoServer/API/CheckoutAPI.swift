@@ -1,0 +1,156 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MercatoCore
+import MercatoDatabase
+
+/// The routes of `/api/v1`, as `openapi.yaml` describes them.
+struct CheckoutAPI: Sendable {
+    let database: AppDatabase
+    let desk: PaymentDesk
+    let settings: CheckoutSettings
+    let tokens: TrackingTokens
+    let metrics: ServerMetrics
+    var idempotent: IdempotentRequests { IdempotentRequests(database: database) }
+
+    func register(on api: RouterGroup<APIRequestContext>) {
+        api.get("shipping-methods") { _, _ in try JSONAnswer(PricingJSON(settings)).response }
+        api.get("products/availability") { request, _ in try availability(request) }
+        api.post("carts") { _, _ in
+            try JSONAnswer(
+                CartJSON(try database.createCart(token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
+                status: .created
+            ).response
+        }
+        api.get("carts/:cartToken") { _, context in
+            try JSONAnswer(CartJSON(try database.cart(token: context.parameters.require("cartToken")))).response
+        }
+        api.post("carts/:cartToken/lines") { request, context in
+            let line = try JSONBody.decode(AddLine.self, from: try await JSONBody.bytes(of: request, context: context))
+            let cart = try database.addToCart(
+                token: context.parameters.require("cartToken"), slug: line.slug, quantity: line.quantity,
+                seenPriceMinor: line.seenPriceMinor.map { max(0, $0) }, rules: settings.cartRules)
+            return try JSONAnswer(CartJSON(cart)).response
+        }
+        api.put("carts/:cartToken/lines/:slug") { request, context in
+            let line = try JSONBody.decode(SetQuantity.self, from: try await JSONBody.bytes(of: request, context: context))
+            let cart = try database.setCartQuantity(
+                token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
+                quantity: line.quantity, rules: settings.cartRules)
+            return try JSONAnswer(CartJSON(cart)).response
+        }
+        api.delete("carts/:cartToken/lines/:slug") { _, context in
+            let cart = try database.removeFromCart(
+                token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
+                rules: settings.cartRules)
+            return try JSONAnswer(CartJSON(cart)).response
+        }
+        api.post("carts/:cartToken/accept-prices") { _, context in
+            let cart = try database.acceptCartPrices(
+                token: context.parameters.require("cartToken"), rules: settings.cartRules)
+            return try JSONAnswer(CartJSON(cart)).response
+        }
+        api.post("checkout") { request, context in
+            let body = try await JSONBody.bytes(of: request, context: context)
+            return try await idempotent.respond(operation: "checkout", request: request, body: body, context: context) {
+                try await checkout(JSONBody.decode(CheckoutBody.self, from: body))
+            }
+        }
+        api.get("orders/:number") { request, context in
+            let number = try context.parameters.require("number")
+            let details = try trackedOrder(number, token: request.uri.queryParameters["token"].map(String.init))
+            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
+        }
+        api.post("orders/:number/payments") { request, context in
+            let number = try context.parameters.require("number")
+            let body = try await JSONBody.bytes(of: request, context: context)
+            return try await idempotent.respond(operation: "pay", request: request, body: body, context: context) {
+                let payment = try JSONBody.decode(PayBody.self, from: body)
+                _ = try trackedOrder(number, token: payment.token)
+                let attempt = request.headers[.idempotencyKey] ?? randomToken()
+                return try answer(
+                    for: try await desk.pay(
+                        number: number, paymentMethod: payment.paymentMethod, attemptKey: attempt, actor: "shopper"))
+            }
+        }
+        api.post("orders/:number/cancel") { request, context in
+            let number = try context.parameters.require("number")
+            let body = try JSONBody.decode(TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
+            _ = try trackedOrder(number, token: body.token)
+            let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
+            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
+        }
+    }
+
+    private func checkout(_ body: CheckoutBody) async throws -> JSONAnswer {
+        let placement = OrderPlacement(
+            cartToken: body.cartToken, email: try EmailAddress.validated(body.email),
+            address: try body.shippingAddress.validated(shipsTo: settings.pricing.shipsTo),
+            shippingMethod: try settings.pricing.shippingMethod(body.shippingMethod),
+            discountCode: body.discountCode.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 },
+            orderNumber: newOrderNumber(), holdDuration: settings.holdDuration, actor: "shopper")
+        let details: OrderDetails
+        do {
+            details = try database.placeOrder(placement, policy: settings.pricing)
+        } catch let error as CheckoutError {
+            metrics.checkoutRefused(error)
+            throw error
+        }
+        metrics.ordersPlaced.increment()
+        // A gateway that is down does not lose the order: paying later opens the payment then.
+        let opened = (try? await desk.openPayment(for: details)) ?? details
+        return try JSONAnswer(OrderJSON(opened, trackingToken: tokens.token(for: details.number)), status: .created)
+    }
+
+    private func answer(for settlement: PaymentSettlement) throws -> JSONAnswer {
+        switch settlement {
+        case .paid(let details):
+            metrics.ordersPaid.increment()
+            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)))
+        case .alreadySettled(let details):
+            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)))
+        case .processing(let details):
+            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)), status: .accepted)
+        case .declined(_, let decline):
+            throw Problem(
+                .init(code: 402, reasonPhrase: "Payment Required"), "payment-declined", "Payment declined",
+                detail: (decline?.message ?? "The payment was declined.") + " Nothing was charged.",
+                field: "paymentMethod")
+        case .refundNeeded(let details, _, _):
+            throw Problem(
+                .conflict, "order-closed", "Order closed",
+                detail: "Order \(details.number) is \(details.status.label), so the payment was refunded in full.")
+        case .ignored(let reason):
+            throw Problem(.conflict, "payment-mismatch", "Payment not applied", detail: reason)
+        }
+    }
+
+    /// The order, if the token is its tracking token. An unknown number and a wrong token look the same.
+    private func trackedOrder(_ number: String, token: String?) throws -> OrderDetails {
+        guard OrderNumber.isWellFormed(number), let token, tokens.isValid(token, for: number) else {
+            throw OrderError.notFound(number)
+        }
+        return try database.orderDetails(number: number)
+    }
+
+    private func availability(_ request: Request) throws -> Response {
+        let slugs = (request.uri.queryParameters["slugs"].map(String.init) ?? "")
+            .split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard !slugs.isEmpty, slugs.count <= 50 else {
+            throw Problem.badRequest("Give 1 to 50 product slugs, separated by commas, in ?slugs=.", field: "slugs")
+        }
+        let products = try database.availability(slugs: slugs).map(AvailabilityJSON.init)
+        return try JSONAnswer(["products": products]).response
+    }
+}
+
+func randomToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+    return String((0..<32).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+}
+
+private func newOrderNumber() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return OrderNumber.make(using: &generator)
+}

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MercatoDatabase
+
+/// Answers a write carrying an `Idempotency-Key` once: a retry with the same key and body gets the first
+/// answer again (even if the first answer was a refusal), a retry while the first is still running gets 409,
+/// and the same key with another body gets 422. Answers that were the server's fault (5xx) are forgotten,
+/// so the retry runs again.
+struct IdempotentRequests: Sendable {
+    let database: AppDatabase
+
+    func respond(
+        operation: String, request: Request, body: Data, context: APIRequestContext,
+        _ handler: () async throws -> JSONAnswer
+    ) async throws -> Response {
+        guard let key = request.headers[.idempotencyKey], !key.isEmpty else { return try await handler().response }
+        guard key.count <= 255 else { throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.") }
+        let hash = SHA256.hash(data: Data(request.uri.path.utf8) + body).map { String(format: "%02x", $0) }.joined()
+        switch try database.beginIdempotentRequest(operation: operation, key: key, requestHash: hash) {
+        case .replay(let status, let data):
+            var response = JSONBody.response(data: data, status: HTTPResponse.Status(code: status))
+            if status >= 400 { response.headers[.contentType] = "application/problem+json" }
+            response.headers[.idempotentReplayed] = "true"
+            return response
+        case .inProgress:
+            throw Problem(
+                .conflict, "request-in-progress", "Request in progress",
+                detail: "A request with this Idempotency-Key is still being processed; retry in a moment.",
+                retryAfterSeconds: 1)
+        case .keyReused:
+            throw Problem(
+                .unprocessableContent, "idempotency-key-reused", "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used with a different request; use a new key for a new request.")
+        case .proceed: break
+        }
+        let answer: JSONAnswer
+        do {
+            answer = try await handler()
+        } catch {
+            guard let problem = (error as? Problem) ?? Problem(error), problem.status.code < 500 else {
+                try? database.abandonIdempotentRequest(operation: operation, key: key)
+                throw error
+            }
+            var stored = problem
+            stored.requestId = context.id
+            try database.finishIdempotentRequest(
+                operation: operation, key: key, status: Int(problem.status.code), body: try JSONBody.encoder.encode(stored))
+            throw problem
+        }
+        try database.finishIdempotentRequest(
+            operation: operation, key: key, status: Int(answer.status.code), body: answer.body)
+        return answer.response
+    }
+}
+
+/// A JSON response kept as bytes, so it can be stored for a retry.
+struct JSONAnswer {
+    var status: HTTPResponse.Status
+    var body: Data
+
+    init(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws {
+        self.status = status
+        body = try JSONBody.encoder.encode(value)
+    }
+
+    var response: Response { JSONBody.response(data: body, status: status) }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+}

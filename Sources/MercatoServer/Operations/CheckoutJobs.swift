@@ -1,0 +1,53 @@
+import Logging
+import MercatoCore
+import MercatoDatabase
+import ServiceLifecycle
+
+/// Releases expired stock holds (and forgets old carts and idempotency keys) every `interval`, until the
+/// server shuts down.
+struct HoldReleaseService: Service {
+    let database: AppDatabase
+    let metrics: ServerMetrics
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            sweep()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    func sweep() {
+        do {
+            let released = try database.releaseExpiredHolds(actor: "system")
+            if !released.isEmpty {
+                metrics.holdsReleased.increment(by: Int64(released.count))
+                logger.info("released expired stock holds", metadata: ["orders": "\(released.joined(separator: ","))"])
+            }
+            _ = try database.deleteExpiredCarts(olderThan: 7 * 24 * 3600)
+            _ = try database.deleteIdempotencyKeys(olderThan: 24 * 3600)
+        } catch {
+            logger.error("hold release failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// Settles payments a gateway confirms later (the test gateway's delayed method), as a webhook would.
+struct DelayedPaymentService: Service {
+    let results: AsyncStream<GatewayPayment>
+    let desk: PaymentDesk
+    let logger: Logger
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            for await payment in results {
+                do {
+                    try await desk.settle(payment, actor: "gateway:\(desk.gateway.provider)")
+                } catch {
+                    logger.error("settling a delayed payment failed", metadata: ["payment": "\(payment.id)", "error": "\(error)"])
+                }
+            }
+        } onGracefulShutdown: {}
+    }
+}
