@@ -40,14 +40,15 @@ struct DelayedPaymentService: Service {
     let logger: Logger
 
     func run() async throws {
-        await withGracefulShutdownHandler {
+        try? await cancelWhenGracefulShutdown {
             for await payment in results {
                 do {
                     try await desk.settle(payment, actor: "gateway:\(desk.gateway.provider)")
                 } catch {
-                    logger.error("settling a delayed payment failed", metadata: ["payment": "\(payment.id)", "error": "\(error)"])
+                    logger.error(
+                        "settling a delayed payment failed", metadata: ["payment": "\(payment.id)", "error": "\(error)"])
                 }
             }
-        } onGracefulShutdown: {}
+        }
     }
 }

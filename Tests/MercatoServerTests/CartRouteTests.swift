@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import MercatoServer
+
+@Suite struct CartRouteTests {
+    @Test func aCartIsPricedByTheServerWhateverTheClientSays() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.application().test(.router) { client in
+            let token = try await client.json(.post, "/api/v1/carts").json["token"] as! String
+            let added = try await client.json(
+                .post, "/api/v1/carts/\(token)/lines",
+                #"{"slug":"mug","quantity":2,"seenPriceMinor":1250,"unitPriceMinor":1,"lineTotalMinor":2}"#)
+            #expect(added.status == .ok)
+            let line = (added.json["lines"] as! [[String: Any]])[0]
+            #expect(line["unitPriceMinor"] as? Int == 1250)
+            #expect(line["lineTotalMinor"] as? Int == 2500)
+            #expect(added.json["subtotalMinor"] as? Int == 2500)
+            let again = try await client.json(.post, "/api/v1/carts/\(token)/lines", #"{"slug":"mug","quantity":3}"#)
+            #expect((again.json["lines"] as! [[String: Any]])[0]["quantity"] as? Int == 5)
+            let set = try await client.json(.put, "/api/v1/carts/\(token)/lines/mug", #"{"quantity":1}"#)
+            #expect(set.json["itemCount"] as? Int == 1)
+            let removed = try await client.json(.delete, "/api/v1/carts/\(token)/lines/mug")
+            #expect((removed.json["lines"] as! [Any]).isEmpty)
+        }
+    }
+
+    @Test func badCartRequestsGetProblemsThatSayWhatIsWrong() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.application().test(.router) { client in
+            let token = try await client.json(.post, "/api/v1/carts").json["token"] as! String
+            let lines = "/api/v1/carts/\(token)/lines"
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                (#"{"slug":"nope","quantity":1}"#, .notFound, "/problems/unknown-product"),
+                (#"{"slug":"mug","quantity":0}"#, .unprocessableContent, "/problems/quantity-out-of-range"),
+                (#"{"slug":"mug","quantity":-4}"#, .unprocessableContent, "/problems/quantity-out-of-range"),
+                (#"{"slug":"mug","quantity":100000}"#, .unprocessableContent, "/problems/quantity-out-of-range"),
+                (#"{"slug":"mug","quantity":"two"}"#, .unprocessableContent, "/problems/invalid-field"),
+                (#"{"slug":"mug"}"#, .unprocessableContent, "/problems/invalid-field"),
+                (#"{"slug":"mug","quantity":1"#, .badRequest, "/problems/malformed-request"),
+                (#"{"slug":"teapot","quantity":5}"#, .conflict, "/problems/out-of-stock"),
+                (String(repeating: "[", count: 10_000), .badRequest, "/problems/malformed-request"),
+            ]
+            for (body, status, type) in cases {
+                let answer = try await client.json(.post, lines, body)
+                #expect(answer.status == status, "\(body.prefix(40))")
+                #expect(answer.json["type"] as? String == type, "\(body.prefix(40))")
+                #expect(answer.headers[.contentType] == "application/problem+json")
+                #expect((answer.json["detail"] as? String)?.isEmpty == false)
+            }
+            let short = try await client.json(.post, lines, #"{"slug":"teapot","quantity":5}"#)
+            #expect(short.json["detail"] as? String == "Only 3 of 'Teapot' left; you asked for 5.")
+            let tooBig = try await client.json(.post, lines, #"{"slug":"\#(String(repeating: "x", count: 70_000))","quantity":1}"#)
+            #expect(tooBig.status == .contentTooLarge)
+            let notJSON = try await client.execute(
+                uri: lines, method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "slug=mug")
+            ) { $0.status }
+            #expect(notJSON == .unsupportedMediaType)
+            let invalidUTF8 = try await client.execute(
+                uri: lines, method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(bytes: [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D])
+            ) { $0.status }
+            #expect(invalidUTF8 == .badRequest)
+            #expect(try await client.json(.get, "/api/v1/carts/no-such-cart").status == .notFound)
+            #expect(try await client.json(.get, "/api/v1/nothing/here").json["type"] as? String == "/problems/http-404")
+        }
+    }
+
+    @Test func aPriceChangedSinceThePageWasBuiltIsFlaggedAndMustBeAcceptedBeforeCheckout() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.application().test(.router) { client in
+            let token = try await client.json(.post, "/api/v1/carts").json["token"] as! String
+            // The static page still said 11.00; the database says 12.50.
+            try await client.json(.post, "/api/v1/carts/\(token)/lines", #"{"slug":"mug","quantity":1,"seenPriceMinor":1100}"#)
+            let cart = try await client.json(.get, "/api/v1/carts/\(token)")
+            #expect(cart.json["hasPriceChanges"] as? Bool == true)
+            #expect((cart.json["lines"] as! [[String: Any]])[0]["priceChanged"] as? Bool == true)
+            let refused = try await client.checkout(token)
+            #expect(refused.status == .conflict)
+            #expect(refused.json["type"] as? String == "/problems/price-changed")
+            let accepted = try await client.json(.post, "/api/v1/carts/\(token)/accept-prices")
+            #expect(accepted.json["hasPriceChanges"] as? Bool == false)
+            #expect(try await client.checkout(token).status == .created)
+        }
+    }
+
+    @Test func anExpiredCartIsGone() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.application().test(.router) { client in
+            let token = try await client.cart([("mug", 1)])
+            shop.clock.advance(by: 31 * 24 * 3600)
+            let answer = try await client.json(.get, "/api/v1/carts/\(token)")
+            #expect(answer.status == .gone)
+            #expect(answer.json["type"] as? String == "/problems/cart-expired")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import MercatoCore
+import MercatoDatabase
+import Testing
+
+@testable import MercatoServer
+
+@Suite struct OrderStateMachineTests {
+    /// An order placed through the database, then walked to `status` along allowed transitions.
+    private func order(in shop: CheckoutFixture, at status: OrderStatus, number: String) async throws -> String {
+        let token = "cart-\(number)"
+        _ = try shop.database.createCart(token: token, currency: .usd, rules: CartRules())
+        _ = try shop.database.addToCart(token: token, slug: "mug", quantity: 2, seenPriceMinor: nil, rules: CartRules())
+        let details = try shop.database.placeOrder(
+            OrderPlacement(
+                cartToken: token, email: "a@example.com",
+                address: ShippingAddress(name: "A", line1: "1 St", city: "C", postalCode: "1", country: "US"),
+                shippingMethod: PricingPolicy.standard.shippingMethods[0], discountCode: nil, orderNumber: number,
+                holdDuration: 900, actor: "test"),
+            policy: .standard)
+        let desk = PaymentDesk(database: shop.database, gateway: shop.gateway)
+        let path: [OrderStatus] =
+            switch status {
+            case .pendingPayment: []
+            case .paid: [.paid]
+            case .shipped: [.paid, .shipped]
+            case .delivered: [.paid, .shipped, .delivered]
+            case .cancelled: [.cancelled]
+            case .refunded: [.paid, .refunded]
+            }
+        for step in path {
+            switch step {
+            case .paid:
+                _ = try await desk.pay(number: details.number, paymentMethod: "pm_card_visa", attemptKey: "a", actor: "test")
+            case .refunded: _ = try await desk.refund(number: details.number, amountMinor: nil, actor: "test")
+            case .cancelled: _ = try await desk.cancel(number: details.number, actor: "test", note: "test")
+            default:
+                try shop.database.transitionOrder(number: details.number, to: step, actor: "test", trackingNumber: "1Z999")
+            }
+        }
+        #expect(try shop.database.orderDetails(number: details.number).status == status)
+        return details.number
+    }
+
+    @Test(arguments: OrderStatus.allCases)
+    func everyTransitionIsAllowedOrRefusedAsTheStateMachineSays(from: OrderStatus) async throws {
+        for to in OrderStatus.allCases {
+            let shop = try CheckoutFixture()
+            defer { shop.remove() }
+            let number = try await order(in: shop, at: from, number: "M-0000-0000-0001")
+            let events = try shop.database.orderDetails(number: number).events.count
+            do {
+                try shop.database.transitionOrder(number: number, to: to, actor: "cli:test", trackingNumber: "1Z999")
+                #expect(from.canMove(to: to), "\(from) → \(to) should be refused")
+                let details = try shop.database.orderDetails(number: number)
+                #expect(details.status == to)
+                #expect(details.events.last?.actor == "cli:test")
+                #expect(details.events.last?.fromStatus == from.rawValue)
+                #expect(details.events.count == events + 1)
+            } catch let error as OrderError {
+                #expect(!from.canMove(to: to), "\(from) → \(to) should be allowed")
+                #expect(error == .transitionRefused(number: number, from: from, to: to))
+                let details = try shop.database.orderDetails(number: number)
+                #expect(details.status == from)
+                #expect(details.events.count == events)
+            }
+            try ConcurrentCheckoutTests.expectStockAddsUp(shop, started: ["mug": 10])
+        }
+    }
+
+    @Test func shippingNeedsATrackingNumberAndAShippedOrderCannotBeCancelled() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let number = try await order(in: shop, at: .paid, number: "M-AAAA-BBBB-CCCC")
+        #expect(throws: OrderError.trackingNumberRequired(number: number)) {
+            try shop.database.transitionOrder(number: number, to: .shipped, actor: "test")
+        }
+        try shop.database.transitionOrder(number: number, to: .shipped, actor: "test", trackingNumber: "1Z42")
+        let desk = PaymentDesk(database: shop.database, gateway: shop.gateway)
+        await #expect(throws: OrderError.transitionRefused(number: number, from: .shipped, to: .cancelled)) {
+            try await desk.cancel(number: number, actor: "shopper", note: "")
+        }
+        #expect(try shop.database.orderDetails(number: number).order.trackingNumber == "1Z42")
+    }
+
+    @Test func cancellingAPaidOrderRefundsItAndReturnsTheStock() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let number = try await order(in: shop, at: .paid, number: "M-AAAA-BBBB-DDDD")
+        #expect(try shop.stock("mug") == (8, 0))
+        let desk = PaymentDesk(database: shop.database, gateway: shop.gateway)
+        let details = try await desk.cancel(number: number, actor: "shopper", note: "changed my mind")
+        #expect(details.status == .cancelled)
+        #expect(details.payment?.status == "refunded")
+        #expect(details.payment?.refundedMinor == details.order.totalMinor)
+        #expect(try shop.stock("mug") == (10, 0))
+    }
+
+    @Test func aPartialRefundKeepsTheOrderAndAFullOneRefundsIt() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let number = try await order(in: shop, at: .delivered, number: "M-AAAA-BBBB-EEEE")
+        let desk = PaymentDesk(database: shop.database, gateway: shop.gateway)
+        let partial = try await desk.refund(number: number, amountMinor: 500, actor: "cli:test")
+        #expect(partial.status == .delivered)
+        #expect(partial.payment?.refundedMinor == 500)
+        await #expect(throws: OrderError.self) { try await desk.refund(number: number, amountMinor: 1_000_000, actor: "t") }
+        let full = try await desk.refund(number: number, amountMinor: nil, actor: "cli:test")
+        #expect(full.status == .refunded)
+        #expect(full.payment?.refundedMinor == full.order.totalMinor)
+        // Delivered goods are not back on the shelf until returned: stock is unchanged.
+        #expect(try shop.stock("mug") == (8, 0))
+    }
+}
