@@ -174,7 +174,7 @@ public struct StripeGateway: PaymentGateway {
     /// Every error detail passes through here: Stripe masks keys in its messages, but a proxy or a future message
     /// might not, and neither the secret key nor a client secret may reach a log.
     private func failure(_ detail: String, retryable: Bool) -> PaymentGatewayError {
-        var safe = detail.replacingOccurrences(of: secretKey, with: "[secret key]")
+        var safe = secretKey.isEmpty ? detail : detail.replacingOccurrences(of: secretKey, with: "[secret key]")
         safe = safe.replacingOccurrences(
             of: #"[A-Za-z0-9]+_secret_[A-Za-z0-9]+"#, with: "[client secret]", options: .regularExpression)
         return PaymentGatewayError(provider: provider, detail: safe, retryable: retryable)
@@ -182,7 +182,7 @@ public struct StripeGateway: PaymentGateway {
 }
 
 /// What a Stripe call produced that is not an error: a 2xx body, or a card decline (HTTP 402, `card_error`).
-enum StripeOutcome {
+private enum StripeOutcome {
     case ok(Data)
     case cardDeclined(StripeAPIError)
 }

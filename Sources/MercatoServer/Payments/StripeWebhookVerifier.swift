@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import MercatoCore
+import NIOCore
 
 /// Checks that a webhook request came from Stripe, as Stripe documents: the `Stripe-Signature` header holds a
 /// timestamp `t` and one or more `v1` signatures, each an HMAC-SHA256 of `"<t>.<raw body>"` keyed with the
@@ -17,7 +18,8 @@ public struct StripeWebhookVerifier: Sendable {
     ///   - signingSecret: the endpoint's `whsec_…` secret from Stripe's dashboard or `stripe listen`.
     ///   - tolerance: the largest difference, either way, between the signed timestamp and now; it bounds how long
     ///     a captured request can be replayed.
-    public init(signingSecret: String, tolerance: TimeInterval = defaultTolerance, clock: any WallClock = SystemClock()) {
+    public init(signingSecret: String, tolerance: TimeInterval = defaultTolerance, clock: any WallClock = SystemClock())
+    {
         key = SymmetricKey(data: Data(signingSecret.utf8))
         self.tolerance = tolerance
         self.clock = clock
@@ -36,6 +38,11 @@ public struct StripeWebhookVerifier: Sendable {
         } catch {
             throw .undecodableEvent(reason: Self.reason(error))
         }
+    }
+
+    /// Verifies the request and decodes its event, from a body as Hummingbird collects it.
+    public func verifiedEvent(payload: ByteBuffer, signatureHeader: String?) throws(StripeWebhookError) -> StripeEvent {
+        try verifiedEvent(payload: Data(payload.readableBytesView), signatureHeader: signatureHeader)
     }
 
     /// Verifies the request without decoding it.
@@ -60,8 +67,8 @@ public struct StripeWebhookVerifier: Sendable {
         }
     }
 
-    /// Splits `t=…,v1=…,v1=…,v0=…`; elements other than `t` and `v1` are ignored, as Stripe's documentation says, so that new
-    /// schemes can be added to the header without breaking receivers.
+    /// Splits `t=…,v1=…,v1=…,v0=…`. Elements other than `t` and `v1` are ignored, as Stripe's documentation says,
+    /// so that new schemes can be added to the header without breaking receivers.
     private static func parse(_ header: String) throws(StripeWebhookError) -> (timestamp: Int, signatures: [String]) {
         var timestamp: Int?
         var signatures: [String] = []
