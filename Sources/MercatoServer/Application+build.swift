@@ -11,11 +11,17 @@ public struct ServerDependencies: Sendable {
     public var database: AppDatabase
     public var gateway: any PaymentGateway
     public var metrics: ServerMetrics
+    /// Verifies Stripe's webhooks; `nil` when Stripe is not the gateway.
+    public var stripeWebhooks: StripeWebhookVerifier?
 
-    public init(database: AppDatabase, gateway: any PaymentGateway, metrics: ServerMetrics = ServerMetrics()) {
+    public init(
+        database: AppDatabase, gateway: any PaymentGateway, metrics: ServerMetrics = ServerMetrics(),
+        stripeWebhooks: StripeWebhookVerifier? = nil
+    ) {
         self.database = database
         self.gateway = gateway
         self.metrics = metrics
+        self.stripeWebhooks = stripeWebhooks
     }
 }
 
@@ -59,6 +65,7 @@ public func buildApplication(
         database: dependencies.database, desk: desk, settings: configuration.checkout, tokens: tokens,
         metrics: dependencies.metrics
     ).register(on: api)
+    WebhookRoutes(database: dependencies.database, desk: desk, verifier: dependencies.stripeWebhooks).register(on: api)
 
     var services: [any Service] = [
         HoldReleaseService(

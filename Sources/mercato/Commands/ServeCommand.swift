@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MercatoCore
+import AsyncHTTPClient
 import MercatoServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -45,13 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let shop = try options.configuration()
         let database = try options.openDatabase()
-        let gateway = try PaymentGatewayChoice.fromEnvironment()
+        let payments = try PaymentGatewayChoice.fromEnvironment()
         let app = try buildApplication(
             ServerConfiguration(
                 host: host, port: port, siteDirectory: apiOnly ? nil : site.path, allowedOrigin: allowOrigin,
                 checkout: CheckoutSettings(currency: shop.currency, holdDuration: holdMinutes * 60),
                 rateLimits: noRateLimit ? nil : RateLimits()),
-            dependencies: ServerDependencies(database: database, gateway: gateway),
+            dependencies: ServerDependencies(
+                database: database, gateway: payments.gateway, stripeWebhooks: payments.webhooks),
             onServerRunning: { port in
                 FileHandle.standardError.write(
                     Data("Serving \(apiOnly ? "the API" : site.path) at http://localhost:\(port)/  (Ctrl-C to stop)\n".utf8))
@@ -60,11 +62,20 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// The payment gateway the environment asks for: the test gateway unless Stripe's keys are set.
+/// The payment gateway the environment asks for: the test gateway unless `STRIPE_SECRET_KEY` is set.
 enum PaymentGatewayChoice {
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> any PaymentGateway
+        -> (gateway: any PaymentGateway, webhooks: StripeWebhookVerifier?)
     {
-        TestCardGateway()
+        guard let key = environment["STRIPE_SECRET_KEY"], !key.isEmpty else { return (TestCardGateway(), nil) }
+        guard key.hasPrefix("sk_") || key.hasPrefix("rk_") else {
+            throw fail("STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)")
+        }
+        let webhooks = environment["STRIPE_WEBHOOK_SECRET"].map { StripeWebhookVerifier(signingSecret: $0) }
+        if webhooks == nil {
+            FileHandle.standardError.write(
+                Data("warning: STRIPE_WEBHOOK_SECRET is not set; payments confirmed later will wait for the shopper's page\n".utf8))
+        }
+        return (StripeGateway(client: .shared, secretKey: key), webhooks)
     }
 }

@@ -36,8 +36,12 @@ struct CheckoutFixture {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    func application() throws -> some ApplicationProtocol {
-        try buildApplication(configuration, dependencies: ServerDependencies(database: database, gateway: gateway))
+    func application(gateway: (any PaymentGateway)? = nil, webhooks: StripeWebhookVerifier? = nil) throws
+        -> some ApplicationProtocol
+    {
+        try buildApplication(
+            configuration,
+            dependencies: ServerDependencies(database: database, gateway: gateway ?? self.gateway, stripeWebhooks: webhooks))
     }
 
     func stock(_ slug: String) throws -> (onHand: Int, reserved: Int) {

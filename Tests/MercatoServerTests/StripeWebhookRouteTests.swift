@@ -1,0 +1,98 @@
+import Crypto
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MercatoCore
+import Testing
+
+@testable import MercatoServer
+
+/// Stripe's webhooks against the whole server: checkout opens a PaymentIntent at a local server that behaves
+/// as Stripe does, and signed events settle the order.
+@Suite struct StripeWebhookRouteTests {
+    private static let secret = "whsec_route_test_secret"
+
+    private static func signed(_ body: String, at time: Date, secret: String = secret) -> HTTPFields {
+        let t = Int(time.timeIntervalSince1970)
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(t).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return [.init("Stripe-Signature")!: "t=\(t),v1=\(mac.map { String(format: "%02x", $0) }.joined())"]
+    }
+
+    private static func event(_ id: String, _ type: String, intent: String, amount: Int, order: String, status: String)
+        -> String
+    {
+        let error =
+            status == "requires_payment_method"
+            ? #"{"type":"card_error","code":"card_declined","decline_code":"generic_decline","message":"Your card was declined."}"#
+            : "null"
+        return """
+            {"id":"\(id)","object":"event","type":"\(type)","created":1790000000,"data":{"object":{"id":"\(intent)",
+            "object":"payment_intent","amount":\(amount),"currency":"usd","status":"\(status)",
+            "metadata":{"order_number":"\(order)"},"last_payment_error":\(error)}}}
+            """
+    }
+
+    @Test func signedEventsSettleOnceAndForgedStaleDuplicateOrLateOnesChangeNothing() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await FakeStripeServer.run { stripe in
+            let webhooks = StripeWebhookVerifier(signingSecret: Self.secret, clock: shop.clock)
+            try await shop.application(gateway: stripe.gateway(), webhooks: webhooks).test(.router) { client in
+                let order = try await client.checkout(try await client.cart([("mug", 2)])).json
+                let number = order["number"] as! String
+                let total = (order["totals"] as! [String: Any])["totalMinor"] as! Int
+                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                #expect(intent.hasPrefix("pi_"))
+                let succeeded = Self.event("evt_1", "payment_intent.succeeded", intent: intent, amount: total, order: number, status: "succeeded")
+                let hook = "/api/v1/webhooks/stripe"
+                func status() throws -> OrderStatus { try shop.database.orderDetails(number: number).status }
+
+                let forged = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now(), secret: "whsec_guess"))
+                #expect(forged.status == .badRequest)
+                let stale = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now() - 301))
+                #expect(stale.status == .badRequest)
+                let unsigned = try await client.json(.post, hook, succeeded)
+                #expect(unsigned.status == .badRequest)
+                #expect(try status() == .pendingPayment)
+
+                let valid = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
+                #expect(valid.status == .ok)
+                #expect(valid.json["duplicate"] as? Bool == false)
+                #expect(try status() == .paid)
+                let duplicate = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
+                #expect(duplicate.json["duplicate"] as? Bool == true)
+                // The same news under a new event id (Stripe may send both) is settled already.
+                let again = succeeded.replacingOccurrences(of: "evt_1", with: "evt_2")
+                #expect(try await client.json(.post, hook, again, headers: Self.signed(again, at: shop.clock.now())).status == .ok)
+                // A failure reported after the success (out of order) does not undo it.
+                let failed = Self.event("evt_0", "payment_intent.payment_failed", intent: intent, amount: total, order: number, status: "requires_payment_method")
+                #expect(try await client.json(.post, hook, failed, headers: Self.signed(failed, at: shop.clock.now())).status == .ok)
+                let details = try shop.database.orderDetails(number: number)
+                #expect(details.status == .paid)
+                #expect(details.events.filter { $0.toStatus == "paid" }.count == 1)
+                #expect(try shop.stock("mug") == (8, 0))
+                // The shopper's page reporting the same payment afterwards finds it paid.
+                let paid = try await client.pay(order, with: "pm_card_visa")
+                #expect(paid.status == .ok)
+                #expect(paid.json["status"] as? String == "paid")
+                #expect(await stripe.stripe.intent(intent)?.status == "requires_payment_method")
+            }
+        }
+    }
+
+    @Test func anEventForAnotherAmountIsIgnored() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await FakeStripeServer.run { stripe in
+            let webhooks = StripeWebhookVerifier(signingSecret: Self.secret, clock: shop.clock)
+            try await shop.application(gateway: stripe.gateway(), webhooks: webhooks).test(.router) { client in
+                let order = try await client.checkout(try await client.cart([("mug", 1)])).json
+                let number = order["number"] as! String
+                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let cheap = Self.event("evt_9", "payment_intent.succeeded", intent: intent, amount: 1, order: number, status: "succeeded")
+                #expect(try await client.json(.post, "/api/v1/webhooks/stripe", cheap, headers: Self.signed(cheap, at: shop.clock.now())).status == .ok)
+                #expect(try shop.database.orderDetails(number: number).status == .pendingPayment)
+            }
+        }
+    }
+}
