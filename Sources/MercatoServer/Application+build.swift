@@ -36,6 +36,13 @@ public func buildApplication(
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(metrics: dependencies.metrics))
     router.add(middleware: SecurityHeadersMiddleware())
+    // At the router, not the API group: a preflight OPTIONS request matches no route.
+    router.add(
+        middleware: CORSMiddleware(
+            allowOrigin: configuration.allowedOrigin.map { .oneOf($0) } ?? .none,
+            allowHeaders: [.accept, .contentType, .idempotencyKey],
+            allowMethods: [.get, .post, .put, .delete, .options], exposedHeaders: ["X-Request-Id", "Retry-After"],
+            maxAge: .seconds(600)))
     // Outermost first: the 404 answers wrap the file server, which falls back to the routes.
     router.add(middleware: NotFoundPageMiddleware(siteDirectory: configuration.siteDirectory, apiPrefix: "/api/"))
     if let site = configuration.siteDirectory { router.add(middleware: FileMiddleware(site, searchForIndexHtml: true)) }
@@ -52,12 +59,6 @@ public func buildApplication(
             body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metrics.registry.emitToBuffer())))
     }
     let api = router.group("/api/v1")
-    api.add(
-        middleware: CORSMiddleware(
-            allowOrigin: configuration.allowedOrigin.map { .oneOf($0) } ?? .none,
-            allowHeaders: [.accept, .contentType, .idempotencyKey],
-            allowMethods: [.get, .post, .put, .delete, .options], exposedHeaders: ["X-Request-Id", "Retry-After"],
-            maxAge: .seconds(600)))
     api.add(middleware: ProblemMiddleware())
     if let limits = configuration.rateLimits { api.add(middleware: RateLimitMiddleware(limits: limits)) }
     let tokens = TrackingTokens(key: try dependencies.database.orderTrackingKey())

@@ -77,12 +77,13 @@ struct RateLimitMiddleware: RouterMiddleware {
                 ("checkout", limits.checkout)
             } else if path.hasPrefix("/api/v1/orders") {
                 ("tracking", limits.tracking)
-            } else if path.hasPrefix("/api/v1/webhooks") {
-                ("", limits.cart)
-            } else {
+            } else if path.hasPrefix("/api/v1/carts") {
                 ("cart", limits.cart)
+            } else {
+                // Webhooks are verified by signature; prices and shipping methods are cheap reads.
+                ("", limits.cart)
             }
-        if !name.isEmpty, let wait = limiter.take("\(name) \(context.clientAddress)", limit: limit) {
+        if !name.isEmpty, request.method != .options, let wait = limiter.take("\(name) \(context.clientAddress)", limit: limit) {
             throw Problem(
                 .tooManyRequests, "rate-limited", "Too many requests",
                 detail: "Too many requests from your address; try again in \(wait) seconds.", retryAfterSeconds: wait)
