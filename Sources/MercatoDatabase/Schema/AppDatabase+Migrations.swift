@@ -14,6 +14,7 @@ extension AppDatabase {
         migrator.registerMigration("v2 build outputs as integers", migrate: recreateBuildOutputs)
         migrator.registerMigration("v3 build scopes and catalog change log", migrate: createBuildScopes)
         migrator.registerMigration("v4 carts, holds, payments and idempotency", migrate: createCheckout)
+        migrator.registerMigration("v4 test gateway ledger", migrate: createTestGatewayLedger)
         return migrator
     }
 

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import MercatoCore
-import Synchronization
+import MercatoDatabase
 
-/// The built-in gateway (the default): behaves like a card provider's test mode, without a network.
+/// The built-in gateway (the default): behaves like a card provider's test mode, without a network, keeping
+/// its payments in the shop's database as a provider keeps its own.
 ///
 /// Payment-method tokens decide the outcome, named as Stripe names its test cards:
 /// `pm_card_visa` succeeds; `pm_card_chargeDeclined` is declined; `pm_card_chargeDeclinedInsufficientFunds`
@@ -19,30 +21,29 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     public let asyncResults: AsyncStream<GatewayPayment>
     private let continuation: AsyncStream<GatewayPayment>.Continuation
     private let confirmationDelay: Duration
-    private let state = Mutex(State())
+    private let ledger: AppDatabase
 
-    private struct State {
-        var payments: [String: GatewayPayment] = [:]
-        var replies: [String: GatewayPayment] = [:]
-        var refunds: [String: GatewayRefund] = [:]
-        var refunded: [String: Int] = [:]
-    }
-
-    public init(confirmationDelay: Duration = .seconds(2)) {
+    public init(ledger: AppDatabase, confirmationDelay: Duration = .seconds(2)) {
+        self.ledger = ledger
         self.confirmationDelay = confirmationDelay
         (asyncResults, continuation) = AsyncStream.makeStream()
     }
 
     public func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
-        state.withLock { state in
-            if let reply = state.replies["create:" + request.idempotencyKey] { return reply }
-            let payment = GatewayPayment(
+        try ledger.withTestGatewayLedger { db in
+            let key = "create:" + request.idempotencyKey
+            if let id = try String.fetchOne(db, sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?", arguments: [key]),
+                let row = try TestGatewayPaymentRow.fetchOne(db, key: id)
+            {
+                return Self.payment(row)
+            }
+            let row = TestGatewayPaymentRow(
                 id: "tp_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
-                status: .requiresPaymentMethod(declined: nil), amountMinor: request.amountMinor,
-                currency: request.currency.code.lowercased(), orderNumber: request.orderNumber)
-            state.payments[payment.id] = payment
-            state.replies["create:" + request.idempotencyKey] = payment
-            return payment
+                orderNumber: request.orderNumber, amountMinor: request.amountMinor,
+                currency: request.currency.code.lowercased())
+            try row.insert(db)
+            try db.execute(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)", arguments: [key, row.id])
+            return Self.payment(row)
         }
     }
 
@@ -50,76 +51,89 @@ public final class TestCardGateway: PaymentGateway, Sendable {
         if paymentMethod == "pm_card_gatewayError" {
             throw PaymentGatewayError(provider: provider, detail: "test gateway error (pm_card_gatewayError)", retryable: true)
         }
-        let result = try state.withLock { state throws(PaymentGatewayError) -> GatewayPayment in
-            if let reply = state.replies["confirm:" + idempotencyKey] { return reply }
-            guard var payment = state.payments[id] else {
-                throw PaymentGatewayError(provider: provider, detail: "no such payment \(id)", retryable: false)
+        let payment = try ledger.withTestGatewayLedger { db in
+            guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
+                throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
-            switch payment.status {
-            case .succeeded, .processing, .cancelled: return payment
-            case .requiresPaymentMethod: break
-            }
-            payment.status =
-                switch paymentMethod {
-                case "pm_card_visa": .succeeded
-                case "pm_card_delayed": .processing
-                case "pm_card_chargeDeclinedInsufficientFunds":
-                    .requiresPaymentMethod(
-                        declined: PaymentDecline(
-                            code: "insufficient_funds", message: "Your card has insufficient funds. Try another card."))
-                case "pm_card_chargeDeclined":
-                    .requiresPaymentMethod(
-                        declined: PaymentDecline(
-                            code: "generic_decline", message: "Your card was declined. Try another card."))
-                default:
-                    .requiresPaymentMethod(
-                        declined: PaymentDecline(
-                            code: "invalid_payment_method", message: "This payment method is not valid. Try another card."))
-                }
-            state.payments[id] = payment
-            state.replies["confirm:" + idempotencyKey] = payment
-            return payment
+            let key = "confirm:" + idempotencyKey
+            let replayed = try String.fetchOne(db, sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?", arguments: [key])
+            // A payment that succeeded or is processing cannot be charged again.
+            guard replayed == nil, row.status == "requires_payment_method" else { return Self.payment(row) }
+            (row.status, row.declineCode, row.declineMessage) = Self.outcome(of: paymentMethod)
+            try row.update(db)
+            try db.execute(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)", arguments: [key, row.id])
+            return Self.payment(row)
         }
-        if result.status == .processing { scheduleConfirmation(of: id) }
-        return result
+        if payment.status == .processing { scheduleConfirmation(of: id) }
+        return payment
     }
 
     public func retrievePayment(id: String) async throws -> GatewayPayment {
-        try state.withLock { state throws(PaymentGatewayError) -> GatewayPayment in
-            guard let payment = state.payments[id] else {
-                throw PaymentGatewayError(provider: provider, detail: "no such payment \(id)", retryable: false)
+        try ledger.withTestGatewayLedger { db in
+            guard let row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
+                throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
-            return payment
+            return Self.payment(row)
         }
     }
 
     public func refund(paymentId: String, amountMinor: Int, idempotencyKey: String) async throws -> GatewayRefund {
-        try state.withLock { state throws(PaymentGatewayError) -> GatewayRefund in
-            if let refund = state.refunds[idempotencyKey] { return refund }
-            guard let payment = state.payments[paymentId], payment.status == .succeeded else {
-                throw PaymentGatewayError(provider: provider, detail: "payment \(paymentId) has not succeeded", retryable: false)
+        try ledger.withTestGatewayLedger { db in
+            let key = "refund:" + idempotencyKey
+            if let reply = try Row.fetchOne(db, sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE key = ?", arguments: [key]) {
+                return GatewayRefund(id: reply["refundId"], amountMinor: reply["amountMinor"], succeeded: true)
             }
-            let already = state.refunded[paymentId, default: 0]
-            guard amountMinor > 0, already + amountMinor <= payment.amountMinor else {
+            guard var row = try TestGatewayPaymentRow.fetchOne(db, key: paymentId), row.status == "succeeded" else {
+                throw PaymentGatewayError(provider: "test", detail: "payment \(paymentId) has not succeeded", retryable: false)
+            }
+            guard amountMinor > 0, row.refundedMinor + amountMinor <= row.amountMinor else {
                 throw PaymentGatewayError(
-                    provider: provider, detail: "refund of \(amountMinor) exceeds the \(payment.amountMinor - already) left",
+                    provider: "test", detail: "refund of \(amountMinor) exceeds the \(row.amountMinor - row.refundedMinor) left",
                     retryable: false)
             }
-            let refund = GatewayRefund(id: "tr_\(UUID().uuidString.prefix(8).lowercased())", amountMinor: amountMinor, succeeded: true)
-            state.refunded[paymentId] = already + amountMinor
-            state.refunds[idempotencyKey] = refund
+            row.refundedMinor += amountMinor
+            try row.update(db)
+            let refund = GatewayRefund(id: "tr_" + UUID().uuidString.prefix(12).lowercased(), amountMinor: amountMinor, succeeded: true)
+            try db.execute(
+                sql: "INSERT INTO testGatewayReply (key, paymentId, refundId, amountMinor) VALUES (?, ?, ?, ?)",
+                arguments: [key, paymentId, refund.id, amountMinor])
             return refund
         }
+    }
+
+    private static func outcome(of paymentMethod: String) -> (String, String?, String?) {
+        switch paymentMethod {
+        case "pm_card_visa": ("succeeded", nil, nil)
+        case "pm_card_delayed": ("processing", nil, nil)
+        case "pm_card_chargeDeclinedInsufficientFunds":
+            ("requires_payment_method", "insufficient_funds", "Your card has insufficient funds. Try another card.")
+        case "pm_card_chargeDeclined": ("requires_payment_method", "generic_decline", "Your card was declined. Try another card.")
+        default:
+            ("requires_payment_method", "invalid_payment_method", "This payment method is not valid. Try another card.")
+        }
+    }
+
+    private static func payment(_ row: TestGatewayPaymentRow) -> GatewayPayment {
+        let status: GatewayPaymentStatus =
+            switch row.status {
+            case "succeeded": .succeeded
+            case "processing": .processing
+            default:
+                .requiresPaymentMethod(
+                    declined: row.declineCode.map { PaymentDecline(code: $0, message: row.declineMessage ?? "") })
+            }
+        return GatewayPayment(
+            id: row.id, status: status, amountMinor: row.amountMinor, currency: row.currency, orderNumber: row.orderNumber)
     }
 
     private func scheduleConfirmation(of id: String) {
         Task { [self] in
             try? await Task.sleep(for: confirmationDelay)
-            let confirmed = self.state.withLock { state -> GatewayPayment? in
-                guard var payment = state.payments[id], payment.status == .processing else { return nil }
-                payment.status = .succeeded
-                state.payments[id] = payment
-                return payment
+            let confirmed = try? ledger.withTestGatewayLedger { db -> GatewayPayment? in
+                guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id), row.status == "processing" else { return nil }
+                row.status = "succeeded"
+                try row.update(db)
+                return Self.payment(row)
             }
             if let confirmed { continuation.yield(confirmed) }
         }

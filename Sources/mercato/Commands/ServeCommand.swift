@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import MercatoCore
 import AsyncHTTPClient
+import MercatoDatabase
 import MercatoServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let shop = try options.configuration()
         let database = try options.openDatabase()
-        let payments = try PaymentGatewayChoice.fromEnvironment()
+        let payments = try PaymentGatewayChoice.fromEnvironment(database: database)
         let app = try buildApplication(
             ServerConfiguration(
                 host: host, port: port, siteDirectory: apiOnly ? nil : site.path, allowedOrigin: allowOrigin,
@@ -64,10 +65,12 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The payment gateway the environment asks for: the test gateway unless `STRIPE_SECRET_KEY` is set.
 enum PaymentGatewayChoice {
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    static func fromEnvironment(
+        database: AppDatabase, _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws
         -> (gateway: any PaymentGateway, webhooks: StripeWebhookVerifier?)
     {
-        guard let key = environment["STRIPE_SECRET_KEY"], !key.isEmpty else { return (TestCardGateway(), nil) }
+        guard let key = environment["STRIPE_SECRET_KEY"], !key.isEmpty else { return (TestCardGateway(ledger: database), nil) }
         guard key.hasPrefix("sk_") || key.hasPrefix("rk_") else {
             throw fail("STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)")
         }

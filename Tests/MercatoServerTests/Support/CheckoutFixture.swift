@@ -22,7 +22,7 @@ struct CheckoutFixture {
     init(stock: [String: Int] = ["mug": 10, "teapot": 3, "kettle": 0]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-checkout-\(UUID().uuidString)")
         database = try AppDatabase.open(at: folder.appendingPathComponent("mercato.sqlite").path, clock: clock)
-        gateway = TestCardGateway(confirmationDelay: .milliseconds(100))
+        gateway = TestCardGateway(ledger: database, confirmationDelay: .milliseconds(100))
         try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")
         let prices = ["mug": 1250, "teapot": 4500, "kettle": 3000]
         for (slug, onHand) in stock.sorted(by: { $0.key < $1.key }) {

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// A payment as the built-in test gateway keeps it, in the shop's database like a provider's own records,
+/// so the CLI can refund what the server charged.
+public struct TestGatewayPaymentRow: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "testGatewayPayment"
+    public var id: String
+    public var orderNumber: String
+    public var amountMinor: Int
+    public var currency: String
+    /// `requires_payment_method`, `processing` or `succeeded`.
+    public var status: String
+    public var declineCode: String?
+    public var declineMessage: String?
+    public var refundedMinor: Int
+
+    public init(id: String, orderNumber: String, amountMinor: Int, currency: String) {
+        self.id = id
+        self.orderNumber = orderNumber
+        self.amountMinor = amountMinor
+        self.currency = currency
+        status = "requires_payment_method"
+        refundedMinor = 0
+    }
+}
+
+extension AppDatabase {
+    static func createTestGatewayLedger(_ db: Database) throws {
+        try db.create(table: "testGatewayPayment") { t in
+            t.primaryKey("id", .text)
+            t.column("orderNumber", .text).notNull()
+            t.column("amountMinor", .integer).notNull()
+            t.column("currency", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("declineCode", .text)
+            t.column("declineMessage", .text)
+            t.column("refundedMinor", .integer).notNull().defaults(to: 0)
+        }
+        // What each idempotency key answered: a payment id, or a refund id and amount.
+        try db.create(table: "testGatewayReply") { t in
+            t.primaryKey("key", .text)
+            t.column("paymentId", .text).notNull()
+            t.column("refundId", .text)
+            t.column("amountMinor", .integer)
+        }
+    }
+
+    /// Runs `body` in one transaction over the test gateway's ledger.
+    public func withTestGatewayLedger<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+}
