@@ -1,7 +1,7 @@
 // The cart page: every line as the server prices it now, with changed prices and stock problems flagged
 // and fixed in place. The whole cart is drawn again after each change; focus returns to the same control.
 import { acceptPrices, loadCart, removeLine, setQuantity } from "./cart.js";
-import { announce, el, focus } from "./dom.js";
+import { announce, el, fill, focus } from "./dom.js";
 import { money } from "./format.js";
 
 const region = document.getElementById("cart");
@@ -57,12 +57,12 @@ function render(cart, { focusKey, error } = {}) {
   const errorBox = error && el("div", { class: "notice notice-error", role: "alert" }, error);
   if (cart === undefined) {
     // The cart could not be read: say so rather than show it as empty.
-    region.replaceChildren(errorBox,
+    fill(region, errorBox,
       el("p", {}, el("button", { type: "button", onclick: () => location.reload() }, "Try again")));
     return;
   }
   if (!cart || cart.lines.length === 0) {
-    region.replaceChildren(
+    fill(region,
       errorBox,
       el("p", {}, "Your cart is empty."),
       el("p", {}, el("a", { class: "button-link", href: "/categories/" }, "Browse the shop")));
@@ -71,7 +71,7 @@ function render(cart, { focusKey, error } = {}) {
   }
   const blocked = cart.lines.some((line) => stockProblem(line)?.blocking);
   const items = cart.itemCount === 1 ? "1 item" : `${cart.itemCount} items`;
-  region.replaceChildren(
+  fill(region,
     errorBox,
     cart.hasPriceChanges && el("div", { class: "notice notice-warning" },
       el("p", {}, "Some prices changed since you added these products. Check the new prices, then accept them to check out."),
@@ -83,7 +83,7 @@ function render(cart, { focusKey, error } = {}) {
       el("dl", { class: "totals" }, el("div", {}, el("dt", {}, `Subtotal (${items})`), el("dd", {}, money(cart.subtotalMinor)))),
       el("p", { class: "hint" }, "Shipping and tax are added at checkout."),
       cart.hasPriceChanges || blocked
-        ? el("p", { class: "hint" }, "Resolve the flagged lines above to check out.")
+        ? el("p", { class: "hint" }, cart.hasPriceChanges ? "Accept the new prices above to check out." : "Change the flagged products above to check out.")
         : el("a", { class: "button-link primary", href: "/checkout/" }, "Go to checkout")));
   if (focusKey) {
     const target = region.querySelector(`[data-key="${CSS.escape(focusKey)}"]:not(:disabled)`)

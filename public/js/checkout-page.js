@@ -3,7 +3,7 @@
 // cart and the chosen delivery; the server's totals replace them once the order is created.
 import { api, ApiError, NetworkError, newKey } from "./api.js";
 import { cartToken, forgetCart, hasCart, loadCart } from "./cart.js";
-import { el } from "./dom.js";
+import { el, fill } from "./dom.js";
 import { clearErrors, showErrors } from "./form-errors.js";
 import { countryName, localeRegion, money } from "./format.js";
 import { showPayment } from "./payment-step.js";
@@ -38,7 +38,7 @@ const required = {
 function showEmpty(message, link = { href: "/categories/", text: "Browse the shop" }) {
   document.querySelector("[data-checkout]").hidden = true;
   const box = document.querySelector("[data-checkout-empty]");
-  box.replaceChildren(el("p", {}, message), el("p", {}, el("a", { class: "button-link", href: link.href }, link.text)));
+  fill(box, el("p", {}, message), el("p", {}, el("a", { class: "button-link", href: link.href }, link.text)));
   box.hidden = false;
 }
 
@@ -46,7 +46,7 @@ function fillCountries(codes) {
   const select = form.elements.country;
   const names = codes.map((code) => [code, countryName(code)]).sort((a, b) => a[1].localeCompare(b[1]));
   const preferred = codes.includes(localeRegion()) ? localeRegion() : "";
-  select.replaceChildren(
+  fill(select,
     el("option", { value: "" }, "Choose a country"),
     ...names.map(([code, name]) => el("option", { value: code, selected: code === preferred }, name)));
 }
@@ -57,7 +57,7 @@ function methodPrice(method, subtotal) {
 
 function fillMethods() {
   const subtotal = cart.subtotalMinor;
-  methodsBox.replaceChildren(...rules.shippingMethods.map((method, index) => {
+  fill(methodsBox, ...rules.shippingMethods.map((method, index) => {
     const price = methodPrice(method, subtotal);
     const free = method.freeFromMinor != null && price > 0 ? ` · free from ${money(method.freeFromMinor)}` : "";
     return el("label", { class: "choice" },
@@ -75,14 +75,14 @@ function row(label, value, className) {
 
 /** The cart's lines and an estimate: subtotal plus the chosen delivery; tax comes with the order. */
 function showEstimate() {
-  linesBox.replaceChildren(...cart.lines.map((line) =>
+  fill(linesBox, ...cart.lines.map((line) =>
     el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, money(line.lineTotalMinor)))));
   const method = rules.shippingMethods.find((m) => m.code === chosenMethod());
   const shipping = method ? methodPrice(method, cart.subtotalMinor) : 0;
-  totalsBox.replaceChildren(
+  fill(totalsBox,
     row("Subtotal", money(cart.subtotalMinor)),
     row("Delivery", method ? (shipping === 0 ? "Free" : money(shipping)) : "—"),
-    row("Tax", "Added with your order"),
+    row("Tax", "Shown at payment"),
     row("Estimated total", money(cart.subtotalMinor + shipping), "total"));
 }
 

@@ -1,6 +1,12 @@
 // A tiny element builder: el("p", {class: "x"}, "text", child). Text is always set as text, never as HTML,
 // so names and messages from the server cannot inject markup.
 
+/** Replaces an element's children, leaving out the `null`, `undefined` and `false` of conditional parts. */
+export function fill(parent, ...children) {
+  parent.replaceChildren(...children.flat().filter((child) => child != null && child !== false));
+  return parent;
+}
+
 export function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -8,8 +14,7 @@ export function el(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : value);
   }
-  element.append(...children.flat().filter((child) => child != null && child !== false));
-  return element;
+  return fill(element, ...children);
 }
 
 /** Puts focus on an element that is not normally focusable (a heading, a summary) and scrolls it into view. */
@@ -30,7 +35,7 @@ export function announce(message, { link, tone = "info" } = {}) {
   const toast = document.querySelector("[data-toast]");
   if (region) region.textContent = message;
   if (!toast) return;
-  toast.replaceChildren(el("span", {}, message), link ? el("a", { href: link.href }, link.text) : null);
+  fill(toast, el("span", {}, message), link ? el("a", { href: link.href }, link.text) : null);
   toast.dataset.tone = tone;
   toast.hidden = false;
   clearTimeout(announce.timer);

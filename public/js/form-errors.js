@@ -1,6 +1,6 @@
 // Errors on a form, the way screen-reader and keyboard users can find them: a summary at the top that
 // takes focus and links to each field, and each field's message tied to it with aria-describedby.
-import { el, focus } from "./dom.js";
+import { el, fill, focus } from "./dom.js";
 
 /** Removes every error message from the form and hides the summary. */
 export function clearErrors(form, summary) {
@@ -31,7 +31,7 @@ export function showErrors(summary, errors, { title = "There is a problem", extr
     field.setAttribute("aria-describedby", [...described, errorId].join(" "));
     return el("li", {}, el("a", { href: `#${field.id}`, onclick: (event) => jump(event, field) }, message));
   });
-  summary.replaceChildren(
+  fill(summary,
     el("div", { role: "alert" }, el("h2", {}, title), el("ul", {}, items), extra ?? null));
   summary.hidden = false;
   focus(summary);

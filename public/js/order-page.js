@@ -1,7 +1,7 @@
 // Confirmation and tracking: the order named by `?number=…&token=…`, its status, history, lines, totals
 // and address, and a way to cancel it while that is still possible. `&new=1` marks the arrival from checkout.
 import { api } from "./api.js";
-import { el, focus } from "./dom.js";
+import { el, fill, focus } from "./dom.js";
 import { countryName, dateTime, money } from "./format.js";
 import { orderPath } from "./pending-order.js";
 
@@ -16,8 +16,14 @@ function row(label, value, className) {
   return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
 }
 
+// Where the town, region and postal code go differs by country; the rest is one line each.
+const CITY_REGION_POSTAL = new Set(["US", "CA", "AU"]);
+
 function address(a) {
-  const lines = [a.name, a.line1, a.line2, [a.postalCode, a.city].join(" "), a.region, countryName(a.country), a.phone];
+  const place = CITY_REGION_POSTAL.has(a.country)
+    ? [`${a.city}${a.region ? `, ${a.region}` : ""} ${a.postalCode}`]
+    : a.country === "GB" ? [a.city, a.region, a.postalCode] : [`${a.postalCode} ${a.city}`, a.region];
+  const lines = [a.name, a.line1, a.line2, ...place, countryName(a.country), a.phone];
   return el("address", {}, lines.filter(Boolean).flatMap((line, index) => (index ? [el("br"), line] : [line])));
 }
 
@@ -68,7 +74,7 @@ function render(order, message) {
   title.textContent = fresh && order.status !== "cancelled" ? "Thank you for your order" : `Order ${order.number}`;
   document.title = `Order ${order.number} · ${document.title.split(" · ").pop()}`;
   const pending = order.status === "pending_payment";
-  region.replaceChildren(
+  fill(region,
     message && el("p", { class: "notice notice-success", role: "status" }, message),
     fresh && !pending && order.status !== "cancelled" &&
       el("p", { class: "lead" }, `Your order number is ${order.number}. We have sent a confirmation to ${order.email}.`),
@@ -97,7 +103,7 @@ function render(order, message) {
 
 function fail(message) {
   region.setAttribute("aria-busy", "false");
-  region.replaceChildren(el("p", { class: "notice notice-error", role: "alert" }, message));
+  fill(region, el("p", { class: "notice notice-error", role: "alert" }, message));
 }
 
 if (!number || !token) {

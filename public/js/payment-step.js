@@ -2,7 +2,7 @@
 // idempotency key; only an attempt whose answer never arrived is sent again with the same key. A payment
 // still being confirmed (202) is polled until the order is paid or the payment fails.
 import { api, ApiError, NetworkError, newKey } from "./api.js";
-import { el, focus } from "./dom.js";
+import { el, fill, focus } from "./dom.js";
 import { dateTime, money, time } from "./format.js";
 import { orderPath, pendingOrder } from "./pending-order.js";
 
@@ -30,9 +30,9 @@ function row(label, value, className) {
 
 function showTotals() {
   const t = order.totals;
-  document.querySelector("[data-summary-lines]").replaceChildren(...order.lines.map((line) =>
+  fill(document.querySelector("[data-summary-lines]"), ...order.lines.map((line) =>
     el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, money(line.lineTotalMinor)))));
-  document.querySelector("[data-totals]").replaceChildren(
+  fill(document.querySelector("[data-totals]"),
     row("Subtotal", money(t.subtotalMinor)),
     t.discountMinor > 0 && row("Discount", `−${money(t.discountMinor)}`),
     row("Delivery", t.shippingMinor === 0 ? "Free" : money(t.shippingMinor)),
@@ -47,13 +47,13 @@ function showPlaced() {
   const hold = order.holdExpiresAt
     ? ` We hold your items until ${new Date(order.holdExpiresAt).toDateString() === new Date().toDateString() ? time(order.holdExpiresAt) : dateTime(order.holdExpiresAt)}.`
     : "";
-  section.querySelector("[data-placed]").replaceChildren(
+  fill(section.querySelector("[data-placed]"),
     el("p", {}, `Order ${order.number} is placed.${hold} Pay to confirm it.`),
     el("p", { class: "hint" }, `Sending to ${[a.name, a.line1, a.line2, a.city, a.postalCode, a.country].filter(Boolean).join(", ")} · receipt to ${order.email}`));
 }
 
 function showError(message, extra) {
-  errorBox.replaceChildren(el("div", { role: "alert" }, el("h2", {}, "Payment did not go through"), el("p", {}, message), extra ?? null));
+  fill(errorBox, el("div", { role: "alert" }, el("h2", {}, "Payment did not go through"), el("p", {}, message), extra ?? null));
   errorBox.hidden = false;
   focus(errorBox);
 }
@@ -151,7 +151,7 @@ export function showPayment(placed) {
     return;
   }
   const select = form.elements.paymentMethod;
-  select.replaceChildren(...TEST_METHODS.map(([value, label]) => el("option", { value }, label)));
+  fill(select, ...TEST_METHODS.map(([value, label]) => el("option", { value }, label)));
   section.hidden = false;
   setBusy(false);
   focus(section.querySelector("h2"));

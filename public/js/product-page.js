@@ -1,7 +1,7 @@
 // A product page shows the price and stock of the build; this asks the server for the live figures and
 // shows them when they differ, so nobody adds a product at a price or in a quantity that no longer holds.
 import { api } from "./api.js";
-import { el } from "./dom.js";
+import { el, fill } from "./dom.js";
 import { money } from "./format.js";
 
 const form = document.querySelector("form.buy-form");
@@ -15,6 +15,7 @@ async function refresh() {
   if (!live) {
     // No longer sold: the server left it out.
     button.disabled = true;
+    form.elements.quantity.disabled = true;
     button.textContent = "No longer available";
     stock.className = "stock out-of-stock";
     stock.textContent = "No longer available";
@@ -23,7 +24,7 @@ async function refresh() {
   const built = Number(form.dataset.priceMinor);
   if (live.priceMinor !== built) {
     const price = document.querySelector("[data-price]");
-    price.replaceChildren(
+    fill(price,
       el("strong", {}, money(live.priceMinor)),
       " ",
       el("span", { class: "price-note" }, `Price changed from ${money(built)}`),
@@ -35,6 +36,7 @@ async function refresh() {
   stock.className = `stock ${live.stock.replaceAll("_", "-")}`;
   stock.textContent = !inStock ? "Out of stock" : live.stock === "low_stock" ? `Only ${live.available} left` : "In stock";
   button.disabled = !inStock;
+  quantity.disabled = !inStock;
   button.textContent = inStock ? "Add to cart" : "Out of stock";
   if (inStock) quantity.max = String(Math.min(99, live.available));
 }

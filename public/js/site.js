@@ -9,7 +9,7 @@ const RECHECK_AFTER_MS = 10 * 60 * 1000;
 const badge = document.querySelector("[data-cart-count]");
 if (badge) {
   watchCount((count) => {
-    badge.textContent = count > 0 ? ` (${count > 99 ? "99+" : count})` : "";
+    badge.textContent = count > 0 ? `(${count > 99 ? "99+" : count})` : "";
   });
 }
 if (hasCart() && countAge() > RECHECK_AFTER_MS) loadCart().catch(() => {});
