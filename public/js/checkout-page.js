@@ -142,6 +142,11 @@ function serverErrors(error) {
   };
 }
 
+/** Whether the attempt may still take effect: no answer came, or the server is still working on it. */
+function unanswered(error) {
+  return error instanceof NetworkError || error.type === "/problems/request-in-progress";
+}
+
 async function placeOrder(details) {
   const body = JSON.stringify(details);
   const previous = readAttempt();
@@ -174,7 +179,7 @@ form.addEventListener("submit", async (event) => {
   try {
     placed(await placeOrder(details));
   } catch (error) {
-    if (!(error instanceof NetworkError)) clearAttempt();
+    if (!unanswered(error)) clearAttempt();
     if (error instanceof ApiError && (error.status === 404 || error.status === 410)) forgetCart();
     const { errors, extra } = error instanceof ApiError ? serverErrors(error) : { errors: [{ field: null, message: error.message }] };
     showErrors(summary, errors, { extra });

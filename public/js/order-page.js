@@ -12,6 +12,9 @@ const number = params.get("number");
 const token = params.get("token");
 const fresh = params.get("new") === "1";
 
+// The server's labels are lower case, made to sit inside sentences; on their own they start with a capital.
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function row(label, value, className) {
   return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
 }
@@ -30,9 +33,9 @@ function address(a) {
 function timeline(history) {
   return el("ol", { class: "timeline" }, history.map((event) =>
     el("li", { class: `timeline-${event.status.replaceAll("_", "-")}` },
-      el("span", { class: "timeline-label" }, event.label),
+      el("span", { class: "timeline-label" }, capital(event.label)),
       el("time", { datetime: event.at }, dateTime(event.at)),
-      event.note && el("span", { class: "timeline-note" }, event.note))));
+      event.note && el("span", { class: "timeline-note" }, capital(event.note)))));
 }
 
 function cancelControls(order) {
@@ -78,7 +81,7 @@ function render(order, message) {
     message && el("p", { class: "notice notice-success", role: "status" }, message),
     fresh && !pending && order.status !== "cancelled" &&
       el("p", { class: "lead" }, `Your order number is ${order.number}. We have sent a confirmation to ${order.email}.`),
-    el("p", { class: "status-line" }, "Status: ", el("strong", { class: `status status-${order.status.replaceAll("_", "-")}` }, order.statusLabel)),
+    el("p", { class: "status-line" }, "Status: ", el("strong", { class: `status status-${order.status.replaceAll("_", "-")}` }, capital(order.statusLabel))),
     pending && el("p", {}, el("a", { class: "button-link primary", href: `/checkout/?number=${encodeURIComponent(order.number)}&token=${encodeURIComponent(token)}` }, "Pay for this order")),
     order.trackingNumber && el("p", {}, `Tracking number: ${order.trackingNumber}`),
     el("p", { class: "hint" }, "Keep this page's address to follow your order; it is the only key to it."),
@@ -90,12 +93,12 @@ function render(order, message) {
       el("dl", { class: "totals" },
         row("Subtotal", money(t.subtotalMinor)),
         t.discountMinor > 0 && row("Discount", `−${money(t.discountMinor)}`),
-        row(`Delivery (${order.shippingMethod})`, t.shippingMinor === 0 ? "Free" : money(t.shippingMinor)),
+        row(`Delivery (${capital(order.shippingMethod)})`, t.shippingMinor === 0 ? "Free" : money(t.shippingMinor)),
         row("Tax", money(t.taxMinor)),
         row("Total", money(t.totalMinor), "total"),
         order.payment?.refundedMinor > 0 && row("Refunded", money(order.payment.refundedMinor)))),
     el("section", { "aria-labelledby": "address-title" },
-      el("h2", { id: "address-title" }, "Delivery address"), address(order.shippingAddress),
+      el("h2", { id: "address-title" }, "Delivery address"), order.shippingAddress && address(order.shippingAddress),
       el("p", { class: "hint" }, `Placed ${dateTime(order.placedAt)} · receipt sent to ${order.email}`)),
     cancelControls(order));
   if (message) focus(region.querySelector(".notice"));

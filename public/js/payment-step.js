@@ -43,7 +43,7 @@ function showTotals() {
 }
 
 function showPlaced() {
-  const a = order.shippingAddress;
+  const a = order.shippingAddress ?? {};
   const hold = order.holdExpiresAt
     ? ` We hold your items until ${new Date(order.holdExpiresAt).toDateString() === new Date().toDateString() ? time(order.holdExpiresAt) : dateTime(order.holdExpiresAt)}.`
     : "";
@@ -56,6 +56,18 @@ function showError(message, extra) {
   fill(errorBox, el("div", { role: "alert" }, el("h2", {}, "Payment did not go through"), el("p", {}, message), extra ?? null));
   errorBox.hidden = false;
   focus(errorBox);
+}
+
+// The card select points at the error while it stands, so its description says why.
+function markMethod(invalid) {
+  const select = form.elements.paymentMethod;
+  if (invalid) {
+    select.setAttribute("aria-invalid", "true");
+    select.setAttribute("aria-describedby", "paymentMethod-hint payment-error");
+  } else {
+    select.removeAttribute("aria-invalid");
+    select.setAttribute("aria-describedby", "paymentMethod-hint");
+  }
 }
 
 function finished() {
@@ -111,6 +123,7 @@ form.addEventListener("submit", async (event) => {
   const key = unanswered?.method === method ? unanswered.key : newKey();
   unanswered = { key, method };
   errorBox.hidden = true;
+  markMethod(false);
   setBusy(true, "Sending your payment…");
   try {
     const { status: code, data } = await api("POST", `/orders/${encodeURIComponent(order.number)}/payments`, {
@@ -122,7 +135,8 @@ form.addEventListener("submit", async (event) => {
     if (code === 202) return await waitForConfirmation();
     return finished();
   } catch (error) {
-    if (!(error instanceof NetworkError)) unanswered = null;
+    // Only an attempt that may still take effect is sent again with its key.
+    if (!(error instanceof NetworkError) && error.type !== "/problems/request-in-progress") unanswered = null;
     setBusy(false);
     if (error instanceof ApiError && error.status === 409) {
       // Paid meanwhile (another tab, a webhook) or cancelled: the order says which.
@@ -131,7 +145,9 @@ form.addEventListener("submit", async (event) => {
       if (order.status !== "pending_payment") return showClosed();
     }
     const declined = error instanceof ApiError && error.status === 402;
-    showError(error.message, el("p", {}, declined ? "Choose another card and try again." : "Press Pay to try again."));
+    // The server's detail says what to do next (try another card, try again).
+    showError(error.message);
+    if (declined) markMethod(true);
   }
 });
 
