@@ -137,7 +137,7 @@ function serverErrors(error) {
   const target = name && field(name);
   const cartProblem = [404, 409, 410].includes(error.status) && !target;
   return {
-    errors: [{ field: target || null, message: error.message }],
+    errors: [{ field: target || null, message: target ? fieldMessage(target, error.message) : error.message }],
     extra: cartProblem ? el("p", {}, el("a", { href: "/cart/" }, "Go to your cart")) : null,
   };
 }
@@ -145,6 +145,13 @@ function serverErrors(error) {
 /** Whether the attempt may still take effect: no answer came, or the server is still working on it. */
 function unanswered(error) {
   return error instanceof NetworkError || error.type === "/problems/request-in-progress";
+}
+
+/** "Address postalCode: may hold only…" → "Postal code: may hold only…", named as the form labels it. */
+function fieldMessage(target, detail) {
+  const reason = detail.match(/^Address \w+: (.*)$/)?.[1];
+  const label = document.querySelector(`label[for="${target.id}"]`)?.firstChild?.textContent.trim();
+  return reason && label ? `${label}: ${reason}` : detail;
 }
 
 async function placeOrder(details) {
