@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 MERCATO := .build/release/mercato
 PORT ?= 8080
 
-.PHONY: run setup build demo site serve test lint format clean
+.PHONY: run setup build demo site serve test e2e lint format clean
 
 run: setup build demo site serve
 
@@ -31,6 +31,10 @@ serve:
 test: setup
 	swift build --build-tests
 	swift test --skip-build --parallel
+
+# The browser suite: a demo shop served and walked in Chromium at a phone and a desktop width.
+e2e: setup
+	Tests/e2e/run
 
 lint:
 	swift format lint --strict --recursive Sources Tests

@@ -17,6 +17,7 @@ enum PageKind: Sendable, Fingerprintable {
     case robots
     case headers
     case asset(source: String, contentHash: String)
+    case shopper(ShopperPage)
 
     func fingerprint(into hasher: inout StableHasher) {
         switch self {
@@ -36,6 +37,7 @@ enum PageKind: Sendable, Fingerprintable {
             hasher.combine(13)
             hasher.combine(source)
             hasher.combine(contentHash)
+        case .shopper(let page): hasher.combine(14); hasher.combine(page.rawValue)
         }
     }
 
@@ -49,7 +51,25 @@ enum PageKind: Sendable, Fingerprintable {
         case .reviews: "reviews"
         case .staticPage: "page"
         case .notFound: "404"
+        case .shopper(let page): page.rawValue
         default: nil
+        }
+    }
+}
+
+/// The pages the browser fills in from the checkout API: the same HTML for every shopper, so they are built
+/// once per site like the home page, and kept out of search engines and the sitemap. The raw value names
+/// the template and the output folder.
+enum ShopperPage: String, Sendable, CaseIterable {
+    case cart, checkout, orders
+
+    var path: String { "\(rawValue)/index.html" }
+
+    var title: String {
+        switch self {
+        case .cart: "Your cart"
+        case .checkout: "Checkout"
+        case .orders: "Your order"
         }
     }
 }

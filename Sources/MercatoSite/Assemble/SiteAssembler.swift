@@ -106,6 +106,7 @@ struct SiteAssembler {
             add("\(page.slug)/index.html", .staticPage(StaticPage(slug: page.slug, contentHash: page.contentHash)))
         }
         add("404.html", .notFound)
+        for page in ShopperPage.allCases { add(page.path, .shopper(page)) }
         add("robots.txt", .robots)
         add("_headers", .headers)
         let newest = shown(summary.newest, 20)
@@ -116,9 +117,14 @@ struct SiteAssembler {
         return jobs
     }
 
-    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page. (Every output in a
-    /// category scope is one.)
-    static func isListed(_ job: PageJob) -> Bool { job.kind.template != nil && job.path != "404.html" }
+    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page and the shopper's
+    /// own pages (cart, checkout, orders). (Every output in a category scope is one.)
+    static func isListed(_ job: PageJob) -> Bool {
+        switch job.kind {
+        case .notFound, .shopper: false
+        default: job.kind.template != nil
+        }
+    }
 
     /// The sitemap of the given pages' paths (in path order), split into files of
     /// ``SitemapWriter/urlsPerFile`` URLs under an index when there are more.

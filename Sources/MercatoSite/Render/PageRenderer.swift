@@ -81,6 +81,10 @@ struct PageRenderer: Sendable {
             values["categories"] = .list(
                 site.snapshot.categories.map { ["name": .string($0.name), "url": .string("/categories/\($0.slug)/")] })
             return values
+        case .shopper(let page):
+            // Filled in by the page's script; what the HTML holds is the same for every shopper.
+            return context.chrome(
+                title: page.title, description: "\(page.title) at \(configuration.name).", path: job.path, noindex: true)
         default:
             throw BuildError(stage: .render, message: "no template for \(job.path)")
         }
@@ -146,6 +150,9 @@ struct PageRenderer: Sendable {
                 ["src": .string(image.src), "srcset": TemplateValue(image.srcset), "alt": .string(image.alt), "first": .bool(index == 0)]
             })
         product["available"] = page.available > 0 ? .int(page.available) : .null
+        // The quantity a shopper may ask for: what a cart line allows, or fewer when few are left.
+        let cartMaximum = CartRules().quantities.upperBound
+        product["maxQuantity"] = .int(page.available > 0 ? min(page.available, cartMaximum) : cartMaximum)
         product["tags"] = .section(page.tags.map { .string($0) })
         product["attributes"] =
             page.attributes.isEmpty ? .null : .list(page.attributes.map { ["name": .string($0[0]), "value": .string($0[1])] })

@@ -12,10 +12,17 @@ struct RenderContext: Sendable {
     init(site: LoadedSite) {
         self.site = site
         let configuration = site.configuration
+        let modules = ScriptModules(assets: site.assets)
         shared = [
             "siteName": .string(configuration.name),
             "lang": .string(configuration.language),
+            "locale": .string(configuration.locale),
+            "currency": .string(configuration.currency.code),
+            // The API's amounts are minor units; scripts divide by 10^digits the way the server counts them.
+            "currencyDigits": .int(configuration.currency.minorUnitDigits),
             "apiURL": .string(configuration.apiURL),
+            "importMap": .string(modules.importMap),
+            "scripts": .object(modules.entryURLs.mapValues { .string($0) }),
             "stylesheet": .string(site.assets.url("css/site.css") ?? "/css/site.css"),
             "navCategories": .list(
                 site.snapshot.categories.map { ["name": .string($0.name), "url": .string("/categories/\($0.slug)/")] }),
@@ -53,7 +60,9 @@ struct RenderContext: Sendable {
     func card(_ card: ProductCard) -> TemplateValue {
         [
             "name": .string(card.name),
+            "slug": .string(card.slug),
             "url": .string(card.url),
+            "priceMinor": .int(card.priceMinor),
             "brand": TemplateValue(card.brand),
             "price": .string(card.price),
             "compareAtPrice": TemplateValue(card.compareAtPrice),

@@ -22,6 +22,11 @@ struct FixtureShop {
         try manager.createDirectory(at: root.appendingPathComponent("public/css"), withIntermediateDirectories: true)
         try manager.createDirectory(at: root.appendingPathComponent("public/images"), withIntermediateDirectories: true)
         try "body { margin: 0 }\n".write(to: root.appendingPathComponent("public/css/site.css"), atomically: true, encoding: .utf8)
+        // Stand-ins for the storefront's modules, fixed so that snapshots do not change with the real scripts.
+        try manager.createDirectory(at: root.appendingPathComponent("public/js"), withIntermediateDirectories: true)
+        for name in ["site", "cart", "product-page", "cart-page", "checkout-page", "order-page"] {
+            try "export {};\n".write(to: root.appendingPathComponent("public/js/\(name).js"), atomically: true, encoding: .utf8)
+        }
         for width in [320, 640] {
             try Data([0x89, 0x50, 0x4E, 0x47]).write(to: root.appendingPathComponent("public/images/mug-\(width)w.png"))
         }
