@@ -70,7 +70,7 @@ extension AppDatabase {
                 return .refundNeeded(
                     try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
             }
-            try move(db, &order, to: .paid, actor: actor, note: "payment \(payment.id) succeeded")
+            try move(db, &order, to: .paid, actor: actor, note: "payment received")
             return .paid(try OrderDetails.fetch(db, order: order))
         }
     }
