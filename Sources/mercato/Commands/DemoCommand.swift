@@ -56,6 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
         try writer.writeImages()
         try writer.writeCategories()
         try writer.writeProducts { done in DemoCommand.progress("products", done, products) }
+        try database.saveDiscount(Discount(code: "WELCOME10", kind: .percent, value: 10))
         FileHandle.standardError.write(Data(isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K".utf8 : "".utf8))
         print(
             "Created a demo shop in \(layout.root.path): \(catalog.categories.count) categories, "
