@@ -80,7 +80,7 @@ function render(order, message) {
   fill(region,
     message && el("p", { class: "notice notice-success", role: "status" }, message),
     fresh && !pending && order.status !== "cancelled" &&
-      el("p", { class: "lead" }, `Your order number is ${order.number}. We have sent a confirmation to ${order.email}.`),
+      el("p", { class: "lead" }, `Your order number is ${order.number}.`),
     el("p", { class: "status-line" }, "Status: ", el("strong", { class: `status status-${order.status.replaceAll("_", "-")}` }, capital(order.statusLabel))),
     pending && el("p", {}, el("a", { class: "button-link primary", href: `/checkout/?number=${encodeURIComponent(order.number)}&token=${encodeURIComponent(token)}` }, "Pay for this order")),
     order.trackingNumber && el("p", {}, `Tracking number: ${order.trackingNumber}`),
@@ -99,7 +99,7 @@ function render(order, message) {
         order.payment?.refundedMinor > 0 && row("Refunded", money(order.payment.refundedMinor)))),
     el("section", { "aria-labelledby": "address-title" },
       el("h2", { id: "address-title" }, "Delivery address"), order.shippingAddress && address(order.shippingAddress),
-      el("p", { class: "hint" }, `Placed ${dateTime(order.placedAt)} · receipt sent to ${order.email}`)),
+      el("p", { class: "hint" }, `Placed ${dateTime(order.placedAt)} · contact email ${order.email}`)),
     cancelControls(order));
   if (message) focus(region.querySelector(".notice"));
 }
