@@ -3,7 +3,7 @@
 // cart and the chosen delivery; the server's totals replace them once the order is created.
 import { api, ApiError, NetworkError, newKey } from "./api.js";
 import { cartToken, forgetCart, hasCart, loadCart } from "./cart.js";
-import { el, fill } from "./dom.js";
+import { el, fill, lineItem, row } from "./dom.js";
 import { clearErrors, showErrors } from "./form-errors.js";
 import { countryName, localeRegion, money } from "./format.js";
 import { showPayment } from "./payment-step.js";
@@ -69,14 +69,10 @@ function fillMethods() {
   }));
 }
 
-function row(label, value, className) {
-  return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
-}
-
 /** The cart's lines and an estimate: subtotal plus the chosen delivery; tax comes with the order. */
 function showEstimate() {
   fill(linesBox, ...cart.lines.map((line) =>
-    el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, money(line.lineTotalMinor)))));
+    lineItem(line, money(line.lineTotalMinor))));
   const method = rules.shippingMethods.find((m) => m.code === chosenMethod());
   const shipping = method ? methodPrice(method, cart.subtotalMinor) : 0;
   fill(totalsBox,

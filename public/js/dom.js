@@ -17,6 +17,16 @@ export function el(tag, attributes = {}, ...children) {
   return fill(element, ...children);
 }
 
+/** A term and its value in a description list (totals, order facts). */
+export function row(label, value, className) {
+  return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
+}
+
+/** An order or cart line in a summary: name × quantity, and the line's total as formatted by the caller. */
+export function lineItem(line, total) {
+  return el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, total));
+}
+
 /** Puts focus on an element that is not normally focusable (a heading, a summary) and scrolls it into view. */
 export function focus(element) {
   if (!element) return;

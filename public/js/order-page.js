@@ -1,7 +1,7 @@
 // Confirmation and tracking: the order named by `?number=…&token=…`, its status, history, lines, totals
 // and address, and a way to cancel it while that is still possible. `&new=1` marks the arrival from checkout.
 import { api } from "./api.js";
-import { el, fill, focus } from "./dom.js";
+import { el, fill, focus, lineItem, row } from "./dom.js";
 import { countryName, dateTime, money } from "./format.js";
 import { orderPath } from "./pending-order.js";
 
@@ -14,10 +14,6 @@ const fresh = params.get("new") === "1";
 
 // The server's labels are lower case, made to sit inside sentences; on their own they start with a capital.
 const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function row(label, value, className) {
-  return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
-}
 
 // Where the town, region and postal code go differs by country; the rest is one line each.
 const CITY_REGION_POSTAL = new Set(["US", "CA", "AU"]);
@@ -89,7 +85,7 @@ function render(order, message) {
     el("section", { "aria-labelledby": "items-title" },
       el("h2", { id: "items-title" }, "Items"),
       el("ul", { class: "summary-lines" }, order.lines.map((line) =>
-        el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, money(line.lineTotalMinor))))),
+        lineItem(line, money(line.lineTotalMinor)))),
       el("dl", { class: "totals" },
         row("Subtotal", money(t.subtotalMinor)),
         t.discountMinor > 0 && row("Discount", `−${money(t.discountMinor)}`),

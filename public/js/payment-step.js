@@ -2,7 +2,7 @@
 // idempotency key; only an attempt whose answer never arrived is sent again with the same key. A payment
 // still being confirmed (202) is polled until the order is paid or the payment fails.
 import { api, ApiError, NetworkError, newKey } from "./api.js";
-import { el, fill, focus } from "./dom.js";
+import { el, fill, focus, lineItem, row } from "./dom.js";
 import { dateTime, money, time } from "./format.js";
 import { orderPath, pendingOrder } from "./pending-order.js";
 
@@ -24,14 +24,10 @@ const button = section.querySelector("[data-pay-button]");
 let order = null;
 let unanswered = null; // {key, method} of an attempt that got no answer
 
-function row(label, value, className) {
-  return el("div", { class: className }, el("dt", {}, label), el("dd", {}, value));
-}
-
 function showTotals() {
   const t = order.totals;
   fill(document.querySelector("[data-summary-lines]"), ...order.lines.map((line) =>
-    el("li", {}, el("span", {}, `${line.name} × ${line.quantity}`), el("span", {}, money(line.lineTotalMinor)))));
+    lineItem(line, money(line.lineTotalMinor))));
   fill(document.querySelector("[data-totals]"),
     row("Subtotal", money(t.subtotalMinor)),
     t.discountMinor > 0 && row("Discount", `−${money(t.discountMinor)}`),

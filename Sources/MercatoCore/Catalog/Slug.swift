@@ -10,6 +10,10 @@ public struct Slug: Hashable, Sendable, Codable, Comparable, CustomStringConvert
         rawValue = text
     }
 
+    /// The site path of the product with this slug, e.g. `/products/blue-mug/`; the builder writes the page
+    /// there and the checkout API links to it.
+    public static func productPath(_ slug: String) -> String { "/products/\(slug)/" }
+
     public static func isValid(_ text: String) -> Bool {
         let bytes = text.utf8
         guard (1...120).contains(bytes.count), bytes.first != 0x2D, bytes.last != 0x2D else { return false }

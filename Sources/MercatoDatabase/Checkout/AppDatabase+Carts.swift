@@ -111,8 +111,7 @@ extension AppDatabase {
         let cart = try existingCart(db, token: token)
         guard cart.expiresAt > now else { throw CheckoutError.cartExpired }
         if cart.status == "ordered" {
-            let number = try cart.orderId.flatMap { try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0]) }
-            throw CheckoutError.cartAlreadyOrdered(orderNumber: number ?? "")
+            throw CheckoutError.cartAlreadyOrdered(orderNumber: try orderNumber(db, cart) ?? "")
         }
         return cart
     }
@@ -123,12 +122,13 @@ extension AppDatabase {
 
     func pricedCart(_ db: Database, cart: CartRecord) throws -> PricedCart {
         let lines = try PricedCartLine.fetchAll(db, sql: PricedCartLine.sql, arguments: [cart.token])
-        let number = try cart.orderId.flatMap {
-            try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0])
-        }
         return PricedCart(
-            token: cart.token, status: cart.status, orderNumber: number, currency: cart.currency,
+            token: cart.token, status: cart.status, orderNumber: try orderNumber(db, cart), currency: cart.currency,
             expiresAt: cart.expiresAt, lines: lines)
+    }
+
+    private func orderNumber(_ db: Database, _ cart: CartRecord) throws -> String? {
+        try cart.orderId.flatMap { try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0]) }
     }
 
     private func sellableProduct(_ db: Database, slug: String) throws -> ProductRecord {

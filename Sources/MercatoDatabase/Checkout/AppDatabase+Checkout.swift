@@ -36,18 +36,11 @@ extension AppDatabase {
         try writer.write { db in
             let now = clock.now()
             var cart = try openCart(db, token: placement.cartToken, now: now)
-            let lines = try pricedCart(db, cart: cart).lines
+            let priced = try pricedCart(db, cart: cart)
+            let lines = priced.lines
             guard !lines.isEmpty else { throw CheckoutError.emptyCart }
             if let unsold = lines.first(where: { !$0.isSold }) { throw CheckoutError.productUnavailable(slug: unsold.slug) }
-            let changes = lines.filter(\.priceChanged)
-            if !changes.isEmpty {
-                throw CheckoutError.pricesChanged(
-                    lines: changes.map {
-                        PriceChange(
-                            slug: $0.slug, name: $0.name, seenPriceMinor: $0.seenPriceMinor,
-                            unitPriceMinor: $0.unitPriceMinor)
-                    })
-            }
+            guard priced.priceChanges.isEmpty else { throw CheckoutError.pricesChanged(lines: priced.priceChanges) }
             let discount = try placement.discountCode.map { try activeDiscount(db, code: $0, now: now) }
             let totals = try policy.totals(
                 lines: lines.map { ($0.unitPriceMinor, $0.quantity) }, method: placement.shippingMethod,

@@ -25,7 +25,9 @@ extension AppDatabase {
     {
         try writer.write { db in
             let order = try OrderDetails.fetch(db, number: orderNumber).order
-            var row = try paymentRow(db, provider: provider, id: payment.id, order: order, method: method)
+            var row =
+                try paymentRow(db, provider: provider, id: payment.id)
+                ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: method)
             apply(payment, to: &row)
             try row.save(db)
             return try OrderDetails.fetch(db, order: order)
@@ -36,8 +38,7 @@ extension AppDatabase {
     /// any number of times: a success pays the order exactly once, a late failure never undoes a success.
     public func settlePayment(provider: String, payment: GatewayPayment, actor: String) throws -> PaymentSettlement {
         try writer.write { db in
-            let existing = try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == payment.id)
-                .fetchOne(db)
+            let existing = try paymentRow(db, provider: provider, id: payment.id)
             let orderId = try existing?.orderId ?? payment.orderNumber.flatMap {
                 try Int64.fetchOne(db, sql: "SELECT id FROM \"order\" WHERE number = ?", arguments: [$0])
             }
@@ -50,7 +51,7 @@ extension AppDatabase {
                     details: "{\"payment\":\(jsonString(payment.id))}")
                 return .ignored(reason: "payment \(payment.id) is for a different amount than order \(order.number)")
             }
-            var row = try paymentRow(db, provider: provider, id: payment.id, order: order, method: existing?.method ?? "card")
+            var row = existing ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: "card")
             let wasSucceeded = row.status == "succeeded" || row.status == "refunded"
             if !wasSucceeded { apply(payment, to: &row) }
             try row.save(db)
@@ -83,10 +84,8 @@ extension AppDatabase {
         note: String?
     ) throws -> OrderDetails {
         try writer.write { db in
-            guard
-                var payment = try PaymentRecord.filter(
-                    Column("provider") == provider && Column("transactionId") == paymentId
-                ).fetchOne(db), var order = try OrderRecord.fetchOne(db, key: payment.orderId)
+            guard var payment = try paymentRow(db, provider: provider, id: paymentId),
+                var order = try OrderRecord.fetchOne(db, key: payment.orderId)
             else { throw OrderError.notFound(paymentId) }
             let isNew = try PaymentRefundRow(paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor)
                 .insertIfNew(db, now: clock.now())
@@ -106,12 +105,11 @@ extension AppDatabase {
         }
     }
 
-    private func paymentRow(_ db: Database, provider: String, id: String, order: OrderRecord, method: String) throws
-        -> PaymentRecord
-    {
-        if let row = try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == id).fetchOne(db) {
-            return row
-        }
+    private func paymentRow(_ db: Database, provider: String, id: String) throws -> PaymentRecord? {
+        try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == id).fetchOne(db)
+    }
+
+    private func newPaymentRow(provider: String, id: String, order: OrderRecord, method: String) -> PaymentRecord {
         let now = clock.now()
         return PaymentRecord(
             orderId: order.id!, amountMinor: order.totalMinor, currency: order.currency,

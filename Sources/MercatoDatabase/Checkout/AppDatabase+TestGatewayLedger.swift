@@ -45,9 +45,4 @@ extension AppDatabase {
             t.column("amountMinor", .integer)
         }
     }
-
-    /// Runs `body` in one transaction over the test gateway's ledger.
-    public func withTestGatewayLedger<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        try writer.write(body)
-    }
 }

@@ -35,7 +35,7 @@ struct CartJSON: Encodable {
         currency = cart.currency
         lines = cart.lines.map { line in
             Line(
-                slug: line.slug, name: line.name, url: "/products/\(line.slug)/", imagePath: line.imagePath,
+                slug: line.slug, name: line.name, url: Slug.productPath(line.slug), imagePath: line.imagePath,
                 quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, seenPriceMinor: line.seenPriceMinor,
                 priceChanged: line.priceChanged, lineTotalMinor: line.lineTotalMinor, available: line.available,
                 stock: line.isSold ? line.stock.apiName : "unavailable")

@@ -12,7 +12,8 @@ public struct APIRequestContext: RequestContext, RemoteAddressRequestContext {
     }
 
     /// Checkout bodies are small; anything bigger is refused with 413 before it is read.
-    public var maxUploadSize: Int { 64 * 1024 }
+    public static let bodyLimit = 64 * 1024
+    public var maxUploadSize: Int { Self.bodyLimit }
 
     /// The client's IP address, or `unknown` (tests without a socket).
     var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }

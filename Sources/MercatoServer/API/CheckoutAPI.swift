@@ -58,7 +58,8 @@ struct CheckoutAPI: Sendable {
         }
         api.get("orders/:number") { request, context in
             let number = try context.parameters.require("number")
-            let details = try trackedOrder(number, token: request.uri.queryParameters["token"].map(String.init))
+            try requireTrackingToken(request.uri.queryParameters["token"].map(String.init), for: number)
+            let details = try database.orderDetails(number: number)
             return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
         }
         api.post("orders/:number/payments") { request, context in
@@ -66,7 +67,7 @@ struct CheckoutAPI: Sendable {
             let body = try await JSONBody.bytes(of: request, context: context)
             return try await idempotent.respond(operation: "pay", request: request, body: body, context: context) {
                 let payment = try JSONBody.decode(PayBody.self, from: body)
-                _ = try trackedOrder(number, token: payment.token)
+                try requireTrackingToken(payment.token, for: number)
                 let attempt = request.headers[.idempotencyKey] ?? randomToken()
                 return try answer(
                     for: try await desk.pay(
@@ -76,7 +77,7 @@ struct CheckoutAPI: Sendable {
         api.post("orders/:number/cancel") { request, context in
             let number = try context.parameters.require("number")
             let body = try JSONBody.decode(TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
-            _ = try trackedOrder(number, token: body.token)
+            try requireTrackingToken(body.token, for: number)
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
             return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
         }
@@ -125,12 +126,12 @@ struct CheckoutAPI: Sendable {
         }
     }
 
-    /// The order, if the token is its tracking token. An unknown number and a wrong token look the same.
-    private func trackedOrder(_ number: String, token: String?) throws -> OrderDetails {
+    /// Refuses a token that is not the order's tracking token, as if the order did not exist: an unknown
+    /// number and a wrong token look the same.
+    private func requireTrackingToken(_ token: String?, for number: String) throws {
         guard OrderNumber.isWellFormed(number), let token, tokens.isValid(token, for: number) else {
             throw OrderError.notFound(number)
         }
-        return try database.orderDetails(number: number)
     }
 
     private func availability(_ request: Request) throws -> Response {

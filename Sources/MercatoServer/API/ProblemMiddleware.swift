@@ -18,7 +18,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 let status = error.status
                 let detail =
                     switch status {
-                    case .contentTooLarge: "The request body is larger than the \(64) KB this API accepts."
+                    case .contentTooLarge: "The request body is larger than the \(APIRequestContext.bodyLimit / 1024) KB this API accepts."
                     case .notFound: "There is nothing at \(request.uri.path)."
                     case .methodNotAllowed: "\(request.method) is not allowed on \(request.uri.path)."
                     default: (error as? HTTPError)?.body ?? status.reasonPhrase

@@ -42,9 +42,7 @@ final class RateLimiter: Sendable {
         buckets.withLock { buckets in
             if buckets.count > 100_000 { prune(&buckets, limit: limit, now: now) }
             var bucket = buckets[key] ?? Bucket(tokens: limit.burst, updated: now)
-            let elapsed = Double((now - bucket.updated).components.seconds)
-                + Double((now - bucket.updated).components.attoseconds) / 1e18
-            bucket.tokens = min(limit.burst, bucket.tokens + elapsed * limit.perSecond)
+            bucket.tokens = min(limit.burst, bucket.tokens + (now - bucket.updated).seconds * limit.perSecond)
             bucket.updated = now
             guard bucket.tokens >= 1 else {
                 buckets[key] = bucket
@@ -71,23 +69,26 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let path = request.uri.path
-        let (name, limit): (String, RateLimits.Limit) =
-            if path.hasPrefix("/api/v1/checkout") {
-                ("checkout", limits.checkout)
-            } else if path.hasPrefix("/api/v1/orders") {
-                ("tracking", limits.tracking)
-            } else if path.hasPrefix("/api/v1/carts") {
-                ("cart", limits.cart)
-            } else {
-                // Webhooks are verified by signature; prices and shipping methods are cheap reads.
-                ("", limits.cart)
-            }
-        if !name.isEmpty, request.method != .options, let wait = limiter.take("\(name) \(context.clientAddress)", limit: limit) {
+        if request.method != .options, let (name, limit) = bucket(request.uri.path),
+            let wait = limiter.take("\(name) \(context.clientAddress)", limit: limit)
+        {
             throw Problem(
                 .tooManyRequests, "rate-limited", "Too many requests",
                 detail: "Too many requests from your address; try again in \(wait) seconds.", retryAfterSeconds: wait)
         }
         return try await next(request, context)
     }
+
+    /// The bucket a path draws from; webhooks (verified by signature) and cheap reads draw from none.
+    private func bucket(_ path: String) -> (String, RateLimits.Limit)? {
+        if path.hasPrefix("/api/v1/checkout") { return ("checkout", limits.checkout) }
+        if path.hasPrefix("/api/v1/orders") { return ("tracking", limits.tracking) }
+        if path.hasPrefix("/api/v1/carts") { return ("cart", limits.cart) }
+        return nil
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, with its fraction.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -20,7 +20,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
                 "request",
                 metadata: [
                     "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
-                    "duration_ms": "\(Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)",
+                    "duration_ms": "\(duration.seconds * 1000)",
                 ])
         }
         do {

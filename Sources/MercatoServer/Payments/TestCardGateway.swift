@@ -30,7 +30,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
-        try ledger.withTestGatewayLedger { db in
+        try await ledger.writer.write { db in
             let key = "create:" + request.idempotencyKey
             if let id = try String.fetchOne(db, sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?", arguments: [key]),
                 let row = try TestGatewayPaymentRow.fetchOne(db, key: id)
@@ -51,7 +51,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
         if paymentMethod == "pm_card_gatewayError" {
             throw PaymentGatewayError(provider: provider, detail: "test gateway error (pm_card_gatewayError)", retryable: true)
         }
-        let payment = try ledger.withTestGatewayLedger { db in
+        let payment = try await ledger.writer.write { db in
             guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
                 throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
@@ -69,7 +69,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func retrievePayment(id: String) async throws -> GatewayPayment {
-        try ledger.withTestGatewayLedger { db in
+        try await ledger.writer.write { db in
             guard let row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
                 throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
@@ -78,7 +78,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func refund(paymentId: String, amountMinor: Int, idempotencyKey: String) async throws -> GatewayRefund {
-        try ledger.withTestGatewayLedger { db in
+        try await ledger.writer.write { db in
             let key = "refund:" + idempotencyKey
             if let reply = try Row.fetchOne(db, sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE key = ?", arguments: [key]) {
                 return GatewayRefund(id: reply["refundId"], amountMinor: reply["amountMinor"], succeeded: true)
@@ -129,7 +129,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     private func scheduleConfirmation(of id: String) {
         Task { [self] in
             try? await Task.sleep(for: confirmationDelay)
-            let confirmed = try? ledger.withTestGatewayLedger { db -> GatewayPayment? in
+            let confirmed = try? await ledger.writer.write { db -> GatewayPayment? in
                 guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id), row.status == "processing" else { return nil }
                 row.status = "succeeded"
                 try row.update(db)

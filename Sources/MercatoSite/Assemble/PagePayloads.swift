@@ -1,4 +1,5 @@
 import Foundation
+import MercatoCore
 import MercatoDatabase
 
 /// What one output of the site is made from. Each payload holds exactly the data its page shows, and its
@@ -154,7 +155,7 @@ final class ProductCard: Sendable, Fingerprintable {
         fingerprint = hasher.value
     }
 
-    var url: String { "/products/\(slug)/" }
+    var url: String { Slug.productPath(slug) }
 
     func fingerprint(into hasher: inout StableHasher) { hasher.combine(fingerprint) }
 }
