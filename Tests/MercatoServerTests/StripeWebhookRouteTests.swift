@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -13,9 +12,7 @@ import Testing
     private static let secret = "whsec_route_test_secret"
 
     private static func signed(_ body: String, at time: Date, secret: String = secret) -> HTTPFields {
-        let t = Int(time.timeIntervalSince1970)
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(t).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return [.init("Stripe-Signature")!: "t=\(t),v1=\(mac.map { String(format: "%02x", $0) }.joined())"]
+        StripeSignature.header(for: body, at: time, secret: secret)
     }
 
     private static func event(_ id: String, _ type: String, intent: String, amount: Int, order: String, status: String)
