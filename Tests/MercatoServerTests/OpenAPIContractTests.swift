@@ -263,4 +263,6 @@ private struct RefundsUnavailable: PaymentGateway {
     func refund(paymentId: String, amountMinor: Int, idempotencyKey: String) async throws -> GatewayRefund {
         throw PaymentGatewayError(provider: provider, detail: "connection refused", retryable: true)
     }
+
+    func refunds(paymentId: String) async throws -> [GatewayRefund] { [] }
 }

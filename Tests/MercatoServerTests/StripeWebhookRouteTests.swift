@@ -92,4 +92,64 @@ import Testing
             }
         }
     }
+
+    @Test func refundsMadeInStripesDashboardAreRecordedOnceWhoeverReportsThemFirst() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await FakeStripeServer.run { stripe in
+            let gateway = stripe.gateway()
+            let webhooks = StripeWebhookVerifier(signingSecret: Self.secret, clock: shop.clock)
+            try await shop.application(gateway: gateway, webhooks: webhooks).test(.router) { client in
+                let order = try await client.checkout(try await client.cart([("mug", 2)])).json
+                let number = order["number"] as! String
+                #expect(try await client.pay(order, with: "pm_card_visa").status == .ok)
+                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let total = try shop.database.orderDetails(number: number).order.totalMinor
+                func report(_ eventId: String) async throws -> (status: HTTPResponse.Status, json: [String: Any], headers: HTTPFields) {
+                    let event = try #require(await stripe.stripe.chargeRefundedEvent(eventId, intent: intent))
+                    return try await client.json(.post, "/api/v1/webhooks/stripe", event, headers: Self.signed(event, at: shop.clock.now()))
+                }
+                func refunded() throws -> Int { try shop.database.orderDetails(number: number).payment?.refundedMinor ?? -1 }
+
+                #expect(await stripe.stripe.refundFromDashboard(intent: intent, amount: 500))
+                #expect(try await report("evt_r1").status == .ok)
+                #expect(try refunded() == 500)
+                #expect(try shop.database.orderDetails(number: number).status == .paid)
+                #expect(try await report("evt_r1").json["duplicate"] as? Bool == true)
+                // Stripe may report the same refund again under a new event; it is counted once.
+                #expect(try await report("evt_r2").status == .ok)
+                #expect(try refunded() == 500)
+
+                // A refund Mercato made itself, reported back by Stripe, is not counted twice either.
+                let desk = PaymentDesk(database: shop.database, gateway: gateway)
+                _ = try await desk.refund(number: number, amountMinor: 300, actor: "cli:test")
+                #expect(try await report("evt_r3").status == .ok)
+                #expect(try refunded() == 800)
+
+                // The rest refunded in the dashboard: the order is refunded, once.
+                #expect(await stripe.stripe.refundFromDashboard(intent: intent, amount: total - 800))
+                #expect(try await report("evt_r4").status == .ok)
+                #expect(try await report("evt_r5").status == .ok)
+                let details = try shop.database.orderDetails(number: number)
+                #expect(details.status == .refunded)
+                #expect(details.payment?.refundedMinor == total)
+                #expect(details.payment?.status == "refunded")
+                #expect(details.events.filter { $0.toStatus == "refunded" }.map(\.actor) == ["webhook:stripe"])
+            }
+        }
+    }
+
+    @Test func aRefundOfAPaymentThatIsNotTheShopsIsAcknowledgedAndIgnored() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await FakeStripeServer.run { stripe in
+            let webhooks = StripeWebhookVerifier(signingSecret: Self.secret, clock: shop.clock)
+            try await shop.application(gateway: stripe.gateway(), webhooks: webhooks).test(.router) { client in
+                let event = #"{"id":"evt_x","object":"event","type":"charge.refunded","created":1790000000,"data":{"object":{"id":"ch_x","object":"charge","amount":100,"amount_refunded":100,"payment_intent":"pi_elsewhere","refunded":true}}}"#
+                let answer = try await client.json(.post, "/api/v1/webhooks/stripe", event, headers: Self.signed(event, at: shop.clock.now()))
+                #expect(answer.status == .ok)
+                #expect(await stripe.stripe.requests.contains { $0.path == "/v1/refunds" } == false)
+            }
+        }
+    }
 }

@@ -17,6 +17,10 @@ public protocol PaymentGateway: Sendable {
 
     /// Returns `amountMinor` of a succeeded payment to the shopper.
     func refund(paymentId: String, amountMinor: Int, idempotencyKey: String) async throws -> GatewayRefund
+
+    /// Every refund of the payment the provider holds that has not failed or been cancelled, including refunds
+    /// made outside Mercato (in the provider's dashboard).
+    func refunds(paymentId: String) async throws -> [GatewayRefund]
 }
 
 /// What to charge, for which order.

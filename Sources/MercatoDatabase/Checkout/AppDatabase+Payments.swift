@@ -76,8 +76,11 @@ extension AppDatabase {
         }
     }
 
-    /// Records a refund the gateway confirmed and, if given, moves the order (cancelled or refunded) in the
-    /// same transaction. Recording the same refund again changes nothing.
+    /// Records a refund the gateway confirmed and moves the order in the same transaction: to `next` if given
+    /// (cancelled or refunded), else to refunded once the whole payment is refunded and the order may move there.
+    /// Recording the same refund again counts its money once; the move to `next` is still made if it was not,
+    /// so whichever of the shopper's request and the provider's webhook records a refund first, the order ends
+    /// where the request asked.
     @discardableResult
     public func recordRefund(
         provider: String, paymentId: String, refund: GatewayRefund, moveTo next: OrderStatus?, actor: String,
@@ -89,20 +92,30 @@ extension AppDatabase {
             else { throw OrderError.notFound(paymentId) }
             let isNew = try PaymentRefundRow(paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor)
                 .insertIfNew(db, now: clock.now())
-            guard isNew else { return try OrderDetails.fetch(db, order: order) }
-            payment.refundedMinor += refund.amountMinor
-            if payment.refundedMinor >= payment.amountMinor { payment.status = "refunded" }
-            payment.updatedAt = clock.now()
-            try payment.update(db)
-            if let next, order.status != next.rawValue {
+            if isNew {
+                payment.refundedMinor += refund.amountMinor
+                if payment.refundedMinor >= payment.amountMinor { payment.status = "refunded" }
+                payment.updatedAt = clock.now()
+                try payment.update(db)
+            }
+            let current = OrderStatus(rawValue: order.status) ?? .pendingPayment
+            let wholeRefund = payment.refundedMinor >= payment.amountMinor
+            if let next, current != next, current.canMove(to: next) {
                 try move(db, &order, to: next, actor: actor, note: note)
-            } else {
+            } else if next == nil, isNew, wholeRefund, current.canMove(to: .refunded) {
+                try move(db, &order, to: .refunded, actor: actor, note: note)
+            } else if isNew {
                 try audit(
                     db, actor: actor, action: "payment.refund", entity: "order", key: order.number,
                     details: "{\"amountMinor\":\(refund.amountMinor)}")
             }
             return try OrderDetails.fetch(db, order: order)
         }
+    }
+
+    /// Whether a payment with this provider id belongs to one of the shop's orders.
+    public func hasPayment(provider: String, id: String) throws -> Bool {
+        try writer.read { db in try paymentRow(db, provider: provider, id: id) != nil }
     }
 
     private func paymentRow(_ db: Database, provider: String, id: String) throws -> PaymentRecord? {

@@ -30,6 +30,12 @@ struct WebhookRoutes: Sendable {
                 let settlement = try await desk.settle(payment, actor: "webhook:stripe")
                 context.logger.info("webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
             }
+            if let paymentId = event.refundedCharge?.paymentIntentId {
+                let details = try await desk.recordProviderRefunds(paymentId: paymentId, actor: "webhook:stripe")
+                context.logger.info(
+                    "webhook applied",
+                    metadata: ["event": "\(event.id)", "outcome": "refunds recorded", "order": "\(details?.number ?? "none")"])
+            }
             _ = try database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
             return try JSONAnswer(WebhookAnswer(received: true, duplicate: false)).response
         }

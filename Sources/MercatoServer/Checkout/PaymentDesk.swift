@@ -101,6 +101,21 @@ public struct PaymentDesk: Sendable {
             note: isFull ? "refunded in full" : "refunded \(amount) of \(payment.amountMinor) minor units")
     }
 
+    /// Records the refunds the provider holds for a payment that Mercato has not recorded: made in the
+    /// provider's dashboard, or left unrecorded by a crash after the provider refunded. A payment refunded in
+    /// full moves a paid, shipped or delivered order to refunded. Returns nil for a payment Mercato never opened.
+    @discardableResult
+    public func recordProviderRefunds(paymentId: String, actor: String) async throws -> OrderDetails? {
+        guard try database.hasPayment(provider: gateway.provider, id: paymentId) else { return nil }
+        var details: OrderDetails?
+        for refund in try await gateway.refunds(paymentId: paymentId).reversed() {
+            details = try database.recordRefund(
+                provider: gateway.provider, paymentId: paymentId, refund: refund, moveTo: nil, actor: actor,
+                note: "refunded at \(gateway.provider)")
+        }
+        return details
+    }
+
     private func succeededPayment(_ details: OrderDetails) throws -> PaymentRecord? {
         guard let payment = details.payment, payment.status == "succeeded" else { return nil }
         guard payment.provider == gateway.provider else {

@@ -70,15 +70,28 @@ public struct StripeGateway: PaymentGateway {
         case .cardDeclined(let error): throw failure(error.message ?? "Stripe refused the refund.", retryable: false)
         }
         let refund = try decode(StripeRefund.self, from: body)
-        switch refund.status {
-        case "succeeded":
-            return GatewayRefund(id: refund.id, amountMinor: refund.amount, succeeded: true)
-        case "failed", "canceled":
+        guard let accepted = refund.gatewayRefund else {
             let reason = refund.failureReason.map { " (\($0))" } ?? ""
             throw failure("refund \(refund.id) \(refund.status ?? "failed")\(reason).", retryable: false)
-        default:
-            return GatewayRefund(id: refund.id, amountMinor: refund.amount, succeeded: false)
         }
+        return accepted
+    }
+
+    /// Pages through `GET /v1/refunds?payment_intent=…` (newest first, 100 a page).
+    public func refunds(paymentId: String) async throws -> [GatewayRefund] {
+        var refunds: [GatewayRefund] = []
+        var after: String?
+        repeat {
+            var query = StripeForm([("payment_intent", try pathComponent(paymentId)), ("limit", "100")])
+            if let after { query.append("starting_after", after) }
+            guard case .ok(let body) = try await send(.GET, "/v1/refunds?" + query.encoded) else {
+                throw failure("Stripe refused to list the refunds of \(paymentId).", retryable: false)
+            }
+            let page = try decode(StripeList<StripeRefund>.self, from: body)
+            refunds += page.data.compactMap(\.gatewayRefund)
+            after = page.hasMore ? page.data.last?.id : nil
+        } while after != nil
+        return refunds
     }
 
     // MARK: - Responses

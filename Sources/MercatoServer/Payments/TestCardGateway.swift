@@ -101,6 +101,15 @@ public final class TestCardGateway: PaymentGateway, Sendable {
         }
     }
 
+    public func refunds(paymentId: String) async throws -> [GatewayRefund] {
+        try await ledger.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE paymentId = ? AND refundId IS NOT NULL",
+                arguments: [paymentId]
+            ).map { GatewayRefund(id: $0["refundId"], amountMinor: $0["amountMinor"], succeeded: true) }
+        }
+    }
+
     private static func outcome(of paymentMethod: String) -> (String, String?, String?) {
         switch paymentMethod {
         case "pm_card_visa": ("succeeded", nil, nil)

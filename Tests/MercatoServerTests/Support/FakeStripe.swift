@@ -22,6 +22,8 @@ actor FakeStripe {
     private var embedsIntentInDeclines = true
     private var faults: [Fault] = []
     private var intents: [String: FakeStripeIntent] = [:]
+    /// Each PaymentIntent's refunds, oldest first.
+    private var refunds: [String: [[String: Any]]] = [:]
     private var saved: [String: (fingerprint: String, response: FakeStripeResponse)] = [:]
     private var serial = 0
 
@@ -35,6 +37,22 @@ actor FakeStripe {
     func omitIntentFromDeclines() { embedsIntentInDeclines = false }
 
     func intent(_ id: String) -> FakeStripeIntent? { intents[id] }
+
+    /// A refund made in Stripe's dashboard, which Mercato hears of only through `charge.refunded`.
+    func refundFromDashboard(intent id: String, amount: Int) -> Bool {
+        refund(["payment_intent": id, "amount": String(amount)]).status == 200
+    }
+
+    /// A `charge.refunded` event for the intent's charge, as Stripe sends it (without the refunds list, which
+    /// API versions from 2022-11-15 on no longer embed).
+    func chargeRefundedEvent(_ eventId: String, intent id: String) -> String? {
+        guard let intent = intents[id] else { return nil }
+        return """
+            {"id":"\(eventId)","object":"event","type":"charge.refunded","created":1790000000,"data":{"object":{
+            "id":"ch_\(id.dropFirst(3))","object":"charge","amount":\(intent.amount),"amount_refunded":\(intent.amountRefunded),
+            "payment_intent":"\(id)","refunded":\(intent.amountRefunded == intent.amount)}}}
+            """
+    }
 
     func respond(to request: FakeStripeRequest) async -> FakeStripeResponse {
         requests.append(request)
@@ -90,6 +108,7 @@ actor FakeStripe {
             guard let intent = intents[parts[1]] else { return .missing("payment_intent", parts[1], param: "intent") }
             return .ok(intent.json)
         case ("POST", "refunds", 1, _): return refund(request.fields)
+        case ("GET", "refunds", 1, _): return listRefunds(request.fields)
         default:
             return .error(
                 404, type: "invalid_request_error",
@@ -184,9 +203,30 @@ actor FakeStripe {
         serial += 1
         intent.amountRefunded += amount
         intents[id] = intent
-        return .ok([
+        let refund: [String: Any] = [
             "id": "re_\(serial)Fake", "object": "refund", "amount": amount, "currency": intent.currency,
             "payment_intent": id, "status": refundStatus,
+        ]
+        refunds[id, default: []].append(refund)
+        return .ok(refund)
+    }
+
+    /// `GET /v1/refunds`: newest first, `limit` (1 to 100, default 10) a page, `starting_after` an id.
+    private func listRefunds(_ fields: [String: String]) -> FakeStripeResponse {
+        let limit = fields["limit"].flatMap { Int($0) } ?? 10
+        guard (1...100).contains(limit) else {
+            return .invalid(nil, "Invalid integer: \(fields["limit"] ?? "")", param: "limit")
+        }
+        var listed = fields["payment_intent"].map { refunds[$0] ?? [] } ?? refunds.values.flatMap { $0 }
+        listed.reverse()
+        if let after = fields["starting_after"] {
+            guard let index = listed.firstIndex(where: { $0["id"] as? String == after }) else {
+                return .missing("refund", after, param: "starting_after")
+            }
+            listed = Array(listed[(index + 1)...])
+        }
+        return .ok([
+            "object": "list", "url": "/v1/refunds", "data": Array(listed.prefix(limit)), "has_more": listed.count > limit,
         ])
     }
 

@@ -35,7 +35,9 @@ enum FakeStripeServer {
         let body = try await request.body.collect(upTo: 1 << 20)
         let answer = await stripe.respond(
             to: FakeStripeRequest(
-                method: request.method.rawValue, path: request.uri.path, headers: headers, body: String(buffer: body)))
+                method: request.method.rawValue, path: request.uri.path, headers: headers,
+                // Stripe reads a GET's parameters from the query string, as a POST's from its form body.
+                body: request.method == .get ? request.uri.query ?? "" : String(buffer: body)))
         var responseHeaders: HTTPFields = [.contentType: "application/json"]
         responseHeaders[.init("Request-Id")!] = "req_\(UUID().uuidString.prefix(14))"
         if answer.replayed { responseHeaders[.init("Idempotent-Replayed")!] = "true" }
