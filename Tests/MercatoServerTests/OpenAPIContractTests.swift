@@ -251,6 +251,7 @@ import Testing
 private struct RefundsUnavailable: PaymentGateway {
     let base: TestCardGateway
     var provider: String { base.provider }
+    var publishableKey: String? { nil }
 
     func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment { try await base.createPayment(request) }
 

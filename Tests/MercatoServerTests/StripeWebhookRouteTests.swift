@@ -152,4 +152,33 @@ import Testing
             }
         }
     }
+
+    @Test func theBrowserGetsStripesKeyAndLearnsTheOutcomeOfA3DSecureCheckFromTheOrder() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let contract = try OpenAPIContract()
+        try await FakeStripeServer.run { stripe in
+            try await shop.application(gateway: stripe.gateway()).test(.router) { client in
+                let api = ContractClient(client, contract: contract)
+                let cart = try await client.cart([("mug", 1)])
+                let order = try await client.checkout(cart).json
+                let number = order["number"] as! String
+                let payment = try #require(order["payment"] as? [String: Any])
+                #expect(payment["publishableKey"] as? String == "pk_test_fake")
+                #expect((payment["clientSecret"] as? String)?.contains("_secret_") == true)
+                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                // The bank asks for 3-D Secure: the server cannot finish, the browser must.
+                let paying = try await client.pay(order, with: "pm_card_authenticationRequired")
+                #expect(paying.status == .accepted)
+                let track = "/api/v1/orders/\(number)?token=\(order["trackingToken"]!)"
+                #expect(try await api.send(.get, track).json["status"] as? String == "pending_payment")
+                // The shopper passes the check in Stripe.js; the next look at the order asks Stripe and settles.
+                await stripe.stripe.completeAction(intent)
+                let paid = try await api.send(.get, track).json
+                #expect(paid["status"] as? String == "paid")
+                #expect((paid["payment"] as? [String: Any])?["publishableKey"] == nil)
+                #expect(try shop.stock("mug") == (9, 0))
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
-// Checkout, step two: paying an order that holds its stock. Each press of Pay is one attempt with its own
-// idempotency key; only an attempt whose answer never arrived is sent again with the same key. A payment
-// still being confirmed (202) is polled until the order is paid or the payment fails.
+// Checkout, step two: paying an order that holds its stock, with a test card or a card entered in Stripe's
+// form. Each press of Pay is one attempt with its own idempotency key; only an attempt whose answer never
+// arrived is sent again with the same key and payment method. A payment still being confirmed (202) runs the
+// bank's check in Stripe's script if there is one, then is polled until the order is paid or the payment fails.
 import { api, ApiError, NetworkError, newKey } from "./api.js";
 import { el, fill, focus, lineItem, row } from "./dom.js";
 import { dateTime, money, time } from "./format.js";
 import { orderPath, pendingOrder } from "./pending-order.js";
+import { CardError, mountCard } from "./stripe-card.js";
 
 /** The built-in test gateway's payment methods (openapi.yaml), as a shopper would read them. */
 const TEST_METHODS = [
@@ -23,6 +25,7 @@ const button = section.querySelector("[data-pay-button]");
 
 let order = null;
 let unanswered = null; // {key, method} of an attempt that got no answer
+let card = null; // Stripe's card field, when the order is paid through Stripe
 
 function showTotals() {
   const t = order.totals;
@@ -73,7 +76,7 @@ function finished() {
 }
 
 function setBusy(busy, text) {
-  form.querySelector("select").disabled = busy;
+  form.elements.paymentMethod.disabled = busy;
   button.setAttribute("aria-disabled", String(busy));
   button.textContent = busy ? "Paying…" : `Pay ${money(order.totals.totalMinor)}`;
   status.textContent = text ?? "";
@@ -112,15 +115,29 @@ function showClosed() {
     el("p", {}, el("a", { href: order.trackingPath }, "See the order")));
 }
 
+/** The payment method to charge: the test card chosen, or the card sent to Stripe (once per attempt). */
+async function paymentMethod() {
+  if (!card) return form.elements.paymentMethod.value;
+  if (unanswered) return unanswered.method;
+  const a = order.shippingAddress ?? {};
+  return card.paymentMethod({ name: a.name, email: order.email, address: { country: a.country, postal_code: a.postalCode } });
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   if (button.getAttribute("aria-disabled") === "true") return;
-  const method = form.elements.paymentMethod.value;
-  const key = unanswered?.method === method ? unanswered.key : newKey();
-  unanswered = { key, method };
   errorBox.hidden = true;
   markMethod(false);
   setBusy(true, "Sending your payment…");
+  let method;
+  try {
+    method = await paymentMethod();
+  } catch (error) {
+    setBusy(false);
+    return showError(error instanceof CardError ? error.message : "Your card could not be sent to Stripe. Please try again.");
+  }
+  const key = unanswered?.method === method ? unanswered.key : newKey();
+  unanswered = { key, method };
   try {
     const { status: code, data } = await api("POST", `/orders/${encodeURIComponent(order.number)}/payments`, {
       body: { token: order.trackingToken, paymentMethod: method },
@@ -128,9 +145,17 @@ form.addEventListener("submit", async (event) => {
     });
     unanswered = null;
     order = data;
-    if (code === 202) return await waitForConfirmation();
+    if (code === 202) {
+      if (card && order.payment?.clientSecret) await card.completeAction(order.payment.clientSecret);
+      return await waitForConfirmation();
+    }
     return finished();
   } catch (error) {
+    if (error instanceof CardError) {
+      // The bank's check failed or was abandoned: the order still holds its stock for another try.
+      setBusy(false);
+      return showError(`${error.message} Nothing was charged; you can try again or use another card.`);
+    }
     // Only an attempt that may still take effect is sent again with its key.
     if (!(error instanceof NetworkError) && error.type !== "/problems/request-in-progress") unanswered = null;
     setBusy(false);
@@ -147,24 +172,42 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
+/** Shows Stripe's card field in place of the test cards. */
+async function showCardField(publishableKey) {
+  const field = form.querySelector("[data-card-field]");
+  const complaint = form.querySelector("[data-card-error]");
+  form.querySelector("[data-test-card-field]").hidden = true;
+  field.hidden = false;
+  card = await mountCard(publishableKey, field.querySelector("[data-card-element]"), (message) => {
+    complaint.textContent = message;
+    complaint.hidden = !message;
+  });
+}
+
 /** Moves the page to payment for an order awaiting it. */
-export function showPayment(placed) {
+export async function showPayment(placed) {
   order = placed;
   document.querySelector("[data-details-form]").hidden = true;
   document.querySelector("[data-error-summary]").hidden = true;
   document.querySelector("[data-checkout]").hidden = false;
   showTotals();
   showPlaced();
-  const provider = order.payment?.provider ?? "test";
-  if (provider !== "test") {
-    // Card providers (Stripe) need their own script and form, which this storefront does not load yet.
-    form.hidden = true;
-    showError(`Paying through ${provider} is not available on this page yet. Your order is held; contact us to pay.`);
-    return;
-  }
-  const select = form.elements.paymentMethod;
-  fill(select, ...TEST_METHODS.map(([value, label]) => el("option", { value }, label)));
   section.hidden = false;
+  const provider = order.payment?.provider ?? "test";
+  if (provider === "test") {
+    fill(form.elements.paymentMethod, ...TEST_METHODS.map(([value, label]) => el("option", { value }, label)));
+  } else {
+    setBusy(true, "Loading the card form…");
+    try {
+      if (!order.payment?.publishableKey) throw new CardError(`Payment through ${provider} is not set up on this shop.`);
+      await showCardField(order.payment.publishableKey);
+    } catch (error) {
+      form.hidden = true;
+      status.textContent = "";
+      return showError(`${error.message} Your order is held; you can pay from your order page later.`,
+        el("p", {}, el("a", { href: order.trackingPath }, "Go to your order")));
+    }
+  }
   setBusy(false);
   focus(section.querySelector("h2"));
 }

@@ -6,6 +6,9 @@ public protocol PaymentGateway: Sendable {
     /// The provider's name as stored with each payment (`test`, `stripe`).
     var provider: String { get }
 
+    /// The public key the provider's script in the shopper's browser needs (Stripe's `pk_…`), if it has one.
+    var publishableKey: String? { get }
+
     /// Opens a payment for an order's total; nothing is charged yet.
     func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment
 

@@ -66,6 +66,7 @@ struct OrderJSON: Encodable {
         var provider: String
         var status: String
         var clientSecret: String?
+        var publishableKey: String?
         var declineMessage: String?
         var refundedMinor: Int
     }
@@ -87,7 +88,8 @@ struct OrderJSON: Encodable {
     var payment: Payment?
     var canCancel: Bool
 
-    init(_ details: OrderDetails, trackingToken: String) {
+    /// - Parameter publishableKey: the gateway's key for its script in the browser, sent while the order awaits payment.
+    init(_ details: OrderDetails, trackingToken: String, publishableKey: String? = nil) {
         let order = details.order
         number = order.number
         status = order.status
@@ -116,6 +118,7 @@ struct OrderJSON: Encodable {
             Payment(
                 provider: $0.provider, status: $0.status,
                 clientSecret: details.status == .pendingPayment ? $0.clientSecret : nil,
+                publishableKey: details.status == .pendingPayment ? publishableKey : nil,
                 declineMessage: $0.status == "requires_payment_method" ? $0.declineMessage : nil,
                 refundedMinor: $0.refundedMinor)
         }

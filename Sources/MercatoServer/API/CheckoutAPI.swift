@@ -59,8 +59,9 @@ struct CheckoutAPI: Sendable {
         api.get("orders/:number") { request, context in
             let number = try context.parameters.require("number")
             try requireTrackingToken(request.uri.queryParameters["token"].map(String.init), for: number)
-            let details = try database.orderDetails(number: number)
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
+            // A payment still being confirmed (3-D Secure in the shopper's browser) is asked after at the gateway.
+            let details = try await desk.refresh(try database.orderDetails(number: number), actor: "shopper")
+            return try JSONAnswer(orderJSON(details)).response
         }
         api.post("orders/:number/payments") { request, context in
             let number = try context.parameters.require("number")
@@ -79,7 +80,7 @@ struct CheckoutAPI: Sendable {
             let body = try JSONBody.decode(TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
             try requireTrackingToken(body.token, for: number)
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
+            return try JSONAnswer(orderJSON(details)).response
         }
     }
 
@@ -100,18 +101,18 @@ struct CheckoutAPI: Sendable {
         metrics.ordersPlaced.increment()
         // A gateway that is down does not lose the order: paying later opens the payment then.
         let opened = (try? await desk.openPayment(for: details)) ?? details
-        return try JSONAnswer(OrderJSON(opened, trackingToken: tokens.token(for: details.number)), status: .created)
+        return try JSONAnswer(orderJSON(opened), status: .created)
     }
 
     private func answer(for settlement: PaymentSettlement) throws -> JSONAnswer {
         switch settlement {
         case .paid(let details):
             metrics.ordersPaid.increment()
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)))
+            return try JSONAnswer(orderJSON(details))
         case .alreadySettled(let details):
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)))
+            return try JSONAnswer(orderJSON(details))
         case .processing(let details):
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)), status: .accepted)
+            return try JSONAnswer(orderJSON(details), status: .accepted)
         case .declined(_, let decline):
             throw Problem(
                 .init(code: 402, reasonPhrase: "Payment Required"), "payment-declined", "Payment declined",
@@ -124,6 +125,11 @@ struct CheckoutAPI: Sendable {
         case .ignored(let reason):
             throw Problem(.conflict, "payment-mismatch", "Payment not applied", detail: reason)
         }
+    }
+
+    private func orderJSON(_ details: OrderDetails) -> OrderJSON {
+        let key = details.payment?.provider == desk.gateway.provider ? desk.gateway.publishableKey : nil
+        return OrderJSON(details, trackingToken: tokens.token(for: details.number), publishableKey: key)
     }
 
     /// Refuses a token that is not the order's tracking token, as if the order did not exist: an unknown

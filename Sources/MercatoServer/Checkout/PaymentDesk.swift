@@ -47,6 +47,19 @@ public struct PaymentDesk: Sendable {
         return try await settle(result, actor: actor)
     }
 
+    /// Asks the gateway about an order's payment that is still being confirmed (a 3-D Secure check the shopper
+    /// completes with the provider's script) and settles what it says. A gateway that does not answer leaves
+    /// the order as it is: the webhook or the next look settles it.
+    public func refresh(_ details: OrderDetails, actor: String) async throws -> OrderDetails {
+        guard details.status == .pendingPayment, let payment = details.payment, payment.status == "processing",
+            payment.provider == gateway.provider,
+            let current = try? await gateway.retrievePayment(id: payment.transactionId),
+            current.status != .processing
+        else { return details }
+        try await settle(current, actor: actor)
+        return try database.orderDetails(number: details.number)
+    }
+
     /// Applies a gateway's report; money that arrives for an order that can no longer take it goes back.
     @discardableResult
     public func settle(_ payment: GatewayPayment, actor: String) async throws -> PaymentSettlement {

@@ -12,6 +12,7 @@ public struct StripeGateway: PaymentGateway {
     public static let apiVersion = "2024-06-20"
 
     public let provider = "stripe"
+    public let publishableKey: String?
     private let client: HTTPClient
     private let secretKey: String
     private let baseURL: String
@@ -20,14 +21,16 @@ public struct StripeGateway: PaymentGateway {
     /// - Parameters:
     ///   - client: shared by the whole server; the caller owns its lifecycle.
     ///   - secretKey: `sk_live_…` or `sk_test_…`; never logged or put in an error.
+    ///   - publishableKey: `pk_live_…` or `pk_test_…`, handed to Stripe.js in the shopper's browser.
     ///   - baseURL: Stripe's API; tests point it at a local fake.
     ///   - timeout: for each request, from connecting to the last byte of the response.
     public init(
-        client: HTTPClient, secretKey: String, baseURL: String = "https://api.stripe.com",
+        client: HTTPClient, secretKey: String, publishableKey: String? = nil, baseURL: String = "https://api.stripe.com",
         timeout: Duration = .seconds(20)
     ) {
         self.client = client
         self.secretKey = secretKey
+        self.publishableKey = publishableKey
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.timeout = timeout
     }

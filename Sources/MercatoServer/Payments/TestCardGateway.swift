@@ -17,6 +17,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
         "pm_card_delayed",
     ]
     public let provider = "test"
+    public let publishableKey: String? = nil
     /// Payments confirmed after a delay, for the server to settle as it would a webhook.
     public let asyncResults: AsyncStream<GatewayPayment>
     private let continuation: AsyncStream<GatewayPayment>.Continuation

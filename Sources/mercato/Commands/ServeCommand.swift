@@ -11,8 +11,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the built site (dist/) and the checkout API over HTTP.",
         discussion: """
-            Payments go through the built-in test gateway unless STRIPE_SECRET_KEY is set (then Stripe, with
-            STRIPE_WEBHOOK_SECRET verifying its webhooks). Logs are JSON lines on standard output.
+            Payments go through the built-in test gateway unless STRIPE_SECRET_KEY is set: then Stripe, with
+            STRIPE_PUBLISHABLE_KEY for the card form in the shopper's browser (Stripe.js), STRIPE_WEBHOOK_SECRET
+            verifying its webhooks, and STRIPE_API_BASE if Stripe's API is reached through another address (a
+            proxy, or stripe-mock). Logs are JSON lines on standard output.
             """)
 
     @OptionGroup var options: ShopOptions
@@ -48,6 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         let shop = try options.configuration()
         let database = try options.openDatabase()
         let payments = try PaymentGatewayChoice.fromEnvironment(database: database)
+        if payments.gateway.provider == "stripe", payments.gateway.publishableKey == nil {
+            throw fail("STRIPE_PUBLISHABLE_KEY must be set (pk_…): shoppers enter their card in Stripe's form, which needs it")
+        }
         let app = try buildApplication(
             ServerConfiguration(
                 host: host, port: port, siteDirectory: apiOnly ? nil : site.path, allowedOrigin: allowOrigin,
@@ -63,7 +68,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// The payment gateway the environment asks for: the test gateway unless `STRIPE_SECRET_KEY` is set.
+/// The payment gateway the environment asks for: the test gateway unless `STRIPE_SECRET_KEY` is set, then Stripe
+/// with `STRIPE_PUBLISHABLE_KEY` (which the server needs, the CLI does not), `STRIPE_WEBHOOK_SECRET` and
+/// `STRIPE_API_BASE`.
 enum PaymentGatewayChoice {
     static func fromEnvironment(
         database: AppDatabase, _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -74,11 +81,18 @@ enum PaymentGatewayChoice {
         guard key.hasPrefix("sk_") || key.hasPrefix("rk_") else {
             throw fail("STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)")
         }
+        let publishableKey = environment["STRIPE_PUBLISHABLE_KEY"]
+        if let publishableKey, !publishableKey.hasPrefix("pk_") {
+            throw fail("STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_…)")
+        }
         let webhooks = environment["STRIPE_WEBHOOK_SECRET"].map { StripeWebhookVerifier(signingSecret: $0) }
         if webhooks == nil {
             FileHandle.standardError.write(
                 Data("warning: STRIPE_WEBHOOK_SECRET is not set; payments confirmed later will wait for the shopper's page\n".utf8))
         }
-        return (StripeGateway(client: .shared, secretKey: key), webhooks)
+        let gateway = StripeGateway(
+            client: .shared, secretKey: key, publishableKey: publishableKey,
+            baseURL: environment["STRIPE_API_BASE"] ?? "https://api.stripe.com")
+        return (gateway, webhooks)
     }
 }

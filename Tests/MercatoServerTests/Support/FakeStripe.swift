@@ -38,6 +38,13 @@ actor FakeStripe {
 
     func intent(_ id: String) -> FakeStripeIntent? { intents[id] }
 
+    /// What Stripe.js does once the shopper passes the bank's 3-D Secure check.
+    func completeAction(_ id: String) {
+        guard var intent = intents[id], intent.status == "requires_action" else { return }
+        intent.status = "succeeded"
+        intents[id] = intent
+    }
+
     /// A refund made in Stripe's dashboard, which Mercato hears of only through `charge.refunded`.
     func refundFromDashboard(intent id: String, amount: Int) -> Bool {
         refund(["payment_intent": id, "amount": String(amount)]).status == 200

@@ -11,7 +11,8 @@ enum FakeStripeServer {
         let baseURL: String
 
         func gateway(secretKey: String = FakeStripe.secretKey, timeout: Duration = .seconds(5)) -> StripeGateway {
-            StripeGateway(client: .shared, secretKey: secretKey, baseURL: baseURL, timeout: timeout)
+            StripeGateway(
+                client: .shared, secretKey: secretKey, publishableKey: "pk_test_fake", baseURL: baseURL, timeout: timeout)
         }
     }
 
