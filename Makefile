@@ -28,12 +28,15 @@ site:
 serve:
 	$(MERCATO) serve --port $(PORT)
 
-test: setup
+# Every test: the Swift suites, then the browser suite.
+test:
+	@scripts/setup --tests
 	swift build --build-tests
 	swift test --skip-build --parallel
+	Tests/e2e/run
 
-# The browser suite: a demo shop served and walked in Chromium at a phone and a desktop width.
-e2e: setup
+# The browser suite alone: a demo shop served and walked in Chromium at a phone and a desktop width.
+e2e:
 	Tests/e2e/run
 
 lint:
