@@ -34,11 +34,12 @@ def expected_failure(response):
     return (response.status == 402 and "/payments" in response.url) or response.url.endswith("/favicon.ico")
 
 
-async def new_page(browser, width, refusals_expected=False):
+async def new_page(browser, width, refusals_expected=False, javascript=True):
     """A page in a fresh browser profile that records script errors and (unless the test provokes the API's
     refusals on purpose) failed requests in `page.problems`."""
-    context = await browser.new_context(viewport=WIDTHS[width])
+    context = await browser.new_context(viewport=WIDTHS[width], java_script_enabled=javascript)
     page = await context.new_page()
+    page.javascript = javascript
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(str(error)))
     page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource")
@@ -58,6 +59,8 @@ async def checks(page, name):
         .filter(([, r]) => r.height < 44 || r.width < 24)
         .map(([html, r]) => `${html} ${Math.round(r.width)}x${Math.round(r.height)}`)""")
     assert not small, f"{name}: tap targets under 44px {small}"
+    if not page.javascript:
+        return  # axe-core is a script; the same pages are checked with scripts on
     await page.add_script_tag(path=str(AXE))
     # The bundled axe-core predates `<div>` groups inside `<dl>`, which HTML allows.
     violations = await page.evaluate("""async () => (await axe.run(document,
@@ -71,6 +74,11 @@ async def shot(page, name, full=True):
     """A screenshot, then the checks (axe scrolls elements into view while it checks contrast)."""
     if not full:
         await page.evaluate("scrollTo(0, 0)")
+    else:  # a full-page picture does not scroll, so lazy images below the fold would stay blank
+        await page.evaluate("""() => Promise.all([...document.images].map(image => {
+            image.loading = "eager";
+            return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
+        }))""")
     await page.screenshot(path=str(OUT / f"{name}.png"), full_page=full, animations="disabled")
     await checks(page, name)
 
