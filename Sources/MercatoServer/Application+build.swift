@@ -35,7 +35,7 @@ public func buildApplication(
     let desk = PaymentDesk(database: dependencies.database, gateway: dependencies.gateway)
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(metrics: dependencies.metrics))
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SiteHeadersMiddleware())
     // At the router, not the API group: a preflight OPTIONS request matches no route.
     router.add(
         middleware: CORSMiddleware(

@@ -50,27 +50,6 @@ enum RobotsWriter {
     }
 }
 
-/// Cache rules for CDNs that read a `_headers` file (Netlify, Cloudflare Pages): fingerprinted assets are
-/// immutable for a year; HTML and feeds are revalidated after five minutes.
-enum HeadersWriter {
-    static func headers() -> String {
-        """
-        /*
-          X-Content-Type-Options: nosniff
-          Referrer-Policy: strict-origin-when-cross-origin
-          X-Frame-Options: DENY
-          Cache-Control: public, max-age=300, must-revalidate
-        /css/*
-          Cache-Control: public, max-age=31536000, immutable
-        /js/*
-          Cache-Control: public, max-age=31536000, immutable
-        /images/*
-          Cache-Control: public, max-age=86400
-
-        """
-    }
-}
-
 enum XML {
     static func escape(_ text: String) -> String {
         var result = ""

@@ -28,7 +28,7 @@ struct PageRenderer: Sendable {
         case .sitemapIndex(let count): return Array(SitemapWriter.index(count: count, configuration: configuration).utf8)
         case .feed(let feed): return Array(FeedWriter.atom(feed, configuration: configuration).utf8)
         case .robots: return Array(RobotsWriter.robots(configuration: configuration).utf8)
-        case .headers: return Array(HeadersWriter.headers().utf8)
+        case .headers: return Array(SiteHeaders.file.utf8)
         default:
             let values = try pageContext(job)
             return try site.templates.render(job.kind.template!, context: [context.shared, .object(values)])
