@@ -39,6 +39,13 @@ async def browse(browser, width, javascript=True):
         await reviews.first.click()
         await expect(page.locator("h1")).to_contain_text("Reviews")
         await shot(page, f"{label}-44-reviews")
+    await page.locator("footer a[href='/about/']").click()
+    await expect(page.locator("h1")).to_be_visible()
+    await shot(page, f"{label}-45-about")
+    missing = await page.goto(f"{BASE}/no-such-page/")
+    assert missing.status == 404, f"{label}: a missing page answers {missing.status}"
+    await expect(page.locator("h1")).to_be_visible()
+    await shot(page, f"{label}-46-not-found")
     await close(page, f"browsing at {label}")
     print(f"browsing at {label}: passed")
 
