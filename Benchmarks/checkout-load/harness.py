@@ -79,14 +79,18 @@ class Shop:
             return [row[0] for row in db.execute("SELECT slug FROM product WHERE status = 'active' ORDER BY id")]
 
     def set_stock(self, on_hand: int, slugs: list[str] | None = None) -> None:
-        """Stock set straight in the database, with the server stopped."""
-        with self.connect() as db:
+        """Stock set straight in the database, with the server stopped; checkpointed into the main file, so a copy
+        of that file has it."""
+        db = self.connect()
+        with db:
             if slugs is None:
                 db.execute("UPDATE inventory SET onHand = ?, reserved = 0", (on_hand,))
             else:
                 for slug in slugs:
                     db.execute("UPDATE inventory SET onHand = ? WHERE productId = (SELECT id FROM product WHERE slug = ?)",
                                (on_hand, slug))
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
 
     def stock(self) -> dict[str, tuple[int, int]]:
         with self.connect() as db:

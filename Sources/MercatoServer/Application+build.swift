@@ -62,6 +62,8 @@ public func buildApplication(
     api.add(middleware: ProblemMiddleware())
     if let limits = configuration.rateLimits { api.add(middleware: RateLimitMiddleware(limits: limits)) }
     let tokens = TrackingTokens(key: try dependencies.database.orderTrackingKey())
+    // Requests an earlier process was answering when it stopped can be retried now.
+    _ = try dependencies.database.abandonUnfinishedIdempotentRequests()
     CheckoutAPI(
         database: dependencies.database, desk: desk, settings: configuration.checkout, tokens: tokens,
         metrics: dependencies.metrics
@@ -70,7 +72,7 @@ public func buildApplication(
 
     var services: [any Service] = [
         HoldReleaseService(
-            database: dependencies.database, metrics: dependencies.metrics,
+            database: dependencies.database, desk: desk, metrics: dependencies.metrics,
             interval: configuration.holdSweepInterval, logger: logger)
     ]
     if let testGateway = dependencies.gateway as? TestCardGateway {

@@ -46,6 +46,17 @@ extension AppDatabase {
         }
     }
 
+    /// Forgets keys whose request was still being answered when an earlier server process stopped (killed, or
+    /// the machine went down): nothing will ever finish them, so the client's retry runs again instead of being
+    /// told "in progress" until the key expires. Call it as a server starts; returns how many.
+    public func abandonUnfinishedIdempotentRequests() throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "DELETE FROM idempotencyKey WHERE responseStatus IS NULL AND createdAt <= ?", arguments: [clock.now()])
+            return db.changesCount
+        }
+    }
+
     /// Deletes keys older than `age` seconds; returns how many.
     public func deleteIdempotencyKeys(olderThan age: TimeInterval) throws -> Int {
         try writer.write { db in

@@ -35,6 +35,21 @@ extension AppDatabase {
         }
     }
 
+    /// The open payments (not yet succeeded, not cancelled) of orders whose stock hold has ended: before the hold
+    /// is released, the gateway is asked whether the money arrived after all.
+    public func openPaymentsOnExpiredHolds() throws -> [PaymentRecord] {
+        try writer.read { db in
+            try PaymentRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM payment p JOIN "order" o ON o.id = p.orderId
+                    WHERE o.status = 'pending_payment' AND o.holdExpiresAt <= ?
+                      AND p.status IN ('requires_payment_method', 'processing')
+                    ORDER BY o.holdExpiresAt LIMIT 500
+                    """, arguments: [clock.now()])
+        }
+    }
+
     /// The most recent orders, newest first, optionally of one status.
     public func orders(status: OrderStatus?, limit: Int) throws -> [OrderRecord] {
         try writer.read { db in

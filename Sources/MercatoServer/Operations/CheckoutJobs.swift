@@ -7,19 +7,21 @@ import ServiceLifecycle
 /// server shuts down.
 struct HoldReleaseService: Service {
     let database: AppDatabase
+    let desk: PaymentDesk
     let metrics: ServerMetrics
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            sweep()
+            await sweep()
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 
-    func sweep() {
+    func sweep() async {
         do {
+            await settleLatePayments()
             let released = try database.releaseExpiredHolds(actor: "system")
             if !released.isEmpty {
                 metrics.holdsReleased.increment(by: Int64(released.count))
@@ -29,6 +31,22 @@ struct HoldReleaseService: Service {
             _ = try database.deleteIdempotencyKeys(olderThan: 24 * 3600)
         } catch {
             logger.error("hold release failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Money that arrived for an order whose hold has ended, but whose answer or webhook never reached the
+    /// server (a crash between the gateway's charge and recording it, a lost webhook), pays the order instead
+    /// of its hold being released.
+    private func settleLatePayments() async {
+        do {
+            for payment in try database.openPaymentsOnExpiredHolds() where payment.provider == desk.gateway.provider {
+                let current = try await desk.gateway.retrievePayment(id: payment.transactionId)
+                guard case .succeeded = current.status else { continue }
+                try await desk.settle(current, actor: "system")
+                logger.info("settled a payment found at the gateway", metadata: ["payment": "\(payment.transactionId)"])
+            }
+        } catch {
+            logger.error("checking late payments failed", metadata: ["error": "\(error)"])
         }
     }
 }
