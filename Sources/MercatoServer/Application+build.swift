@@ -80,8 +80,10 @@ public func buildApplication(
     }
     return Application(
         router: router,
+        // A flash sale opens thousands of connections at once: a short accept queue would make them wait for the
+        // kernel's SYN retry (a second or more) instead of a few milliseconds.
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "mercato"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: "mercato", backlog: 4096),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

@@ -41,11 +41,11 @@ import Testing
                 let order = try await client.checkout(try await client.cart([("mug", 2)])).json
                 let number = order["number"] as! String
                 let total = (order["totals"] as! [String: Any])["totalMinor"] as! Int
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
                 #expect(intent.hasPrefix("pi_"))
                 let succeeded = Self.event("evt_1", "payment_intent.succeeded", intent: intent, amount: total, order: number, status: "succeeded")
                 let hook = "/api/v1/webhooks/stripe"
-                func status() throws -> OrderStatus { try shop.database.orderDetails(number: number).status }
+                func status() async throws -> OrderStatus { try await shop.database.orderDetails(number: number).status }
 
                 let forged = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now(), secret: "whsec_guess"))
                 #expect(forged.status == .badRequest)
@@ -53,12 +53,12 @@ import Testing
                 #expect(stale.status == .badRequest)
                 let unsigned = try await client.json(.post, hook, succeeded)
                 #expect(unsigned.status == .badRequest)
-                #expect(try status() == .pendingPayment)
+                #expect(try await status() == .pendingPayment)
 
                 let valid = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
                 #expect(valid.status == .ok)
                 #expect(valid.json["duplicate"] as? Bool == false)
-                #expect(try status() == .paid)
+                #expect(try await status() == .paid)
                 let duplicate = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
                 #expect(duplicate.json["duplicate"] as? Bool == true)
                 // The same news under a new event id (Stripe may send both) is settled already.
@@ -67,7 +67,7 @@ import Testing
                 // A failure reported after the success (out of order) does not undo it.
                 let failed = Self.event("evt_0", "payment_intent.payment_failed", intent: intent, amount: total, order: number, status: "requires_payment_method")
                 #expect(try await client.json(.post, hook, failed, headers: Self.signed(failed, at: shop.clock.now())).status == .ok)
-                let details = try shop.database.orderDetails(number: number)
+                let details = try await shop.database.orderDetails(number: number)
                 #expect(details.status == .paid)
                 #expect(details.events.filter { $0.toStatus == "paid" }.count == 1)
                 #expect(try shop.stock("mug") == (8, 0))
@@ -88,10 +88,10 @@ import Testing
             try await shop.application(gateway: stripe.gateway(), webhooks: webhooks).test(.router) { client in
                 let order = try await client.checkout(try await client.cart([("mug", 1)])).json
                 let number = order["number"] as! String
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
                 let cheap = Self.event("evt_9", "payment_intent.succeeded", intent: intent, amount: 1, order: number, status: "succeeded")
                 #expect(try await client.json(.post, "/api/v1/webhooks/stripe", cheap, headers: Self.signed(cheap, at: shop.clock.now())).status == .ok)
-                #expect(try shop.database.orderDetails(number: number).status == .pendingPayment)
+                #expect(try await shop.database.orderDetails(number: number).status == .pendingPayment)
             }
         }
     }

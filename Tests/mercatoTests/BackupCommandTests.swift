@@ -14,9 +14,12 @@ import Testing
         let csv = try shop.write("products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,5000\n")
         #expect(try shop.run("import", csv).status == 0)
         let database = try shop.database()
-        let before = try (0..<30).map { try CLIShop.placeOrder(database, number: "M-BKUP-\($0)", slug: "blue-mug").number }
+        var before: [String] = []
+        for index in 0..<30 {
+            before.append(try await CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug").number)
+        }
         let writes = Task.detached {
-            for index in 30..<400 { try CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug") }
+            for index in 30..<400 { try await CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug") }
         }
         let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
         let backup = try shop.run("backup", "--to", file)
@@ -35,7 +38,7 @@ import Testing
         #expect(Set(before).isSubset(of: numbers))
         #expect(numbers.count <= 400)
         // The copy is a whole database: the server can open and migrate it.
-        #expect(try AppDatabase.open(at: file).orderDetails(number: before[0]).status == .pendingPayment)
+        #expect(try await AppDatabase.open(at: file).orderDetails(number: before[0]).status == .pendingPayment)
     }
 
     @Test func aBackupRefusesToOverwriteTheShopsOwnDatabase() throws {

@@ -10,11 +10,13 @@ extension CLIShop {
 
     /// Places an order for `quantity` of a product, as checkout would; the order awaits payment.
     @discardableResult
-    static func placeOrder(_ database: AppDatabase, number: String, slug: String, quantity: Int = 1) throws -> OrderDetails {
+    static func placeOrder(_ database: AppDatabase, number: String, slug: String, quantity: Int = 1) async throws
+        -> OrderDetails
+    {
         let cart = "cart-\(number)"
-        _ = try database.createCart(token: cart, currency: .usd, rules: CartRules())
-        _ = try database.addToCart(token: cart, slug: slug, quantity: quantity, seenPriceMinor: nil, rules: CartRules())
-        return try database.placeOrder(
+        _ = try await database.createCart(token: cart, currency: .usd, rules: CartRules())
+        _ = try await database.addToCart(token: cart, slug: slug, quantity: quantity, seenPriceMinor: nil, rules: CartRules())
+        return try await database.placeOrder(
             OrderPlacement(
                 cartToken: cart, email: "ann@example.com",
                 address: ShippingAddress(name: "Ann", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US"),

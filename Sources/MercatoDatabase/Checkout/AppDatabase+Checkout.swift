@@ -32,8 +32,8 @@ public struct OrderPlacement: Sendable {
 extension AppDatabase {
     /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
     /// is reserved with a conditional update, and if any line cannot be, nothing is written.
-    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) throws -> OrderDetails {
-        try writer.write { db in
+    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) async throws -> OrderDetails {
+        try await write { db in
             let now = clock.now()
             var cart = try openCart(db, token: placement.cartToken, now: now)
             let priced = try pricedCart(db, cart: cart)
@@ -48,16 +48,13 @@ extension AppDatabase {
 
             var shortages: [StockShortage] = []
             for line in lines {
-                try db.execute(
-                    sql: """
+                try db.cachedStatement(sql: """
                         UPDATE inventory SET reserved = reserved + ?, updatedAt = ?
                         WHERE productId = ? AND onHand - reserved >= ?
-                        """, arguments: [line.quantity, now, line.productId, line.quantity])
+                        """).execute(arguments: [line.quantity, now, line.productId, line.quantity])
                 if db.changesCount == 0 {
                     let available =
-                        try Int.fetchOne(
-                            db, sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?",
-                            arguments: [line.productId]) ?? 0
+                        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"), arguments: [line.productId]) ?? 0
                     shortages.append(
                         StockShortage(slug: line.slug, name: line.name, requested: line.quantity, available: available))
                 }
@@ -93,31 +90,27 @@ extension AppDatabase {
         }
     }
 
-    public func orderDetails(number: String) throws -> OrderDetails {
-        try writer.read { db in try OrderDetails.fetch(db, number: number) }
+    public func orderDetails(number: String) async throws -> OrderDetails {
+        try await read { db in try OrderDetails.fetch(db, number: number) }
     }
 
     /// Adds or replaces a discount code (the demo shop and the CLI use this).
     public func saveDiscount(_ discount: Discount, expiresAt: Date? = nil) throws {
         try writer.write { db in
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO discountCode (code, kind, value, minimumSubtotalMinor, expiresAt)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                    """).execute(arguments: [
                     discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
                 ])
         }
     }
 
     private func activeDiscount(_ db: Database, code: String, now: Date) throws -> Discount {
-        let row = try Row.fetchOne(
-            db,
-            sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
                 WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
-                """, arguments: [code.trimmingWhitespace(), now])
+                """), arguments: [code.trimmingWhitespace(), now])
         guard let row, let kind = Discount.Kind(rawValue: row["kind"]) else {
             throw CheckoutError.unknownDiscountCode(code)
         }

@@ -23,14 +23,14 @@ struct WebhookRoutes: Sendable {
                 context.logger.warning("webhook refused", metadata: ["reason": "\(error)"])
                 throw Problem(.badRequest, "webhook-signature", "Webhook refused", detail: error.description)
             }
-            if try database.webhookEventSeen(provider: "stripe", id: event.id) {
+            if try await database.webhookEventSeen(provider: "stripe", id: event.id) {
                 return try JSONAnswer(WebhookAnswer(received: true, duplicate: true)).response
             }
             if let payment = event.paymentIntent, event.type.hasPrefix("payment_intent.") {
                 let settlement = try await desk.settle(payment, actor: "webhook:stripe")
                 context.logger.info("webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
             }
-            _ = try database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
+            _ = try await database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
             return try JSONAnswer(WebhookAnswer(received: true, duplicate: false)).response
         }
     }

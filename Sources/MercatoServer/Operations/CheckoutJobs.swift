@@ -22,13 +22,13 @@ struct HoldReleaseService: Service {
     func sweep() async {
         do {
             await settleLatePayments()
-            let released = try database.releaseExpiredHolds(actor: "system")
+            let released = try await database.releaseExpiredHolds(actor: "system")
             if !released.isEmpty {
                 metrics.holdsReleased.increment(by: Int64(released.count))
                 logger.info("released expired stock holds", metadata: ["orders": "\(released.joined(separator: ","))"])
             }
-            _ = try database.deleteExpiredCarts(olderThan: 7 * 24 * 3600)
-            _ = try database.deleteIdempotencyKeys(olderThan: 24 * 3600)
+            _ = try await database.deleteExpiredCarts(olderThan: 7 * 24 * 3600)
+            _ = try await database.deleteIdempotencyKeys(olderThan: 24 * 3600)
         } catch {
             logger.error("hold release failed", metadata: ["error": "\(error)"])
         }
@@ -39,7 +39,7 @@ struct HoldReleaseService: Service {
     /// of its hold being released.
     private func settleLatePayments() async {
         do {
-            for payment in try database.openPaymentsOnExpiredHolds() where payment.provider == desk.gateway.provider {
+            for payment in try await database.openPaymentsOnExpiredHolds() where payment.provider == desk.gateway.provider {
                 let current = try await desk.gateway.retrievePayment(id: payment.transactionId)
                 guard case .succeeded = current.status else { continue }
                 try await desk.settle(current, actor: "system")
