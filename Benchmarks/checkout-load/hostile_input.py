@@ -315,7 +315,8 @@ def first_category(shop) -> str:
 
 
 def webhooks(client: Client) -> None:
-    event = {"id": "evt_" + secrets.token_hex(8), "type": "payment_intent.succeeded", "data": {"object": {
+    event = {"id": "evt_" + secrets.token_hex(8), "object": "event", "created": int(time.time()),
+             "type": "payment_intent.succeeded", "data": {"object": {
         "id": "pi_forged", "object": "payment_intent", "amount": 100, "currency": "usd", "status": "succeeded",
         "metadata": {"orderNumber": "M-AAAA-BBBB-CCCC"}}}}
     payload = json.dumps(event).encode()

@@ -135,8 +135,11 @@ struct CheckoutAPI: Sendable {
     }
 
     private func availability(_ request: Request) async throws -> Response {
-        let slugs = (request.uri.queryParameters["slugs"].map(String.init) ?? "")
-            .split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        let list = request.uri.queryParameters["slugs"].map(String.init) ?? ""
+        guard list.unicodeScalars.count <= 4000 else {
+            throw Problem.badRequest("The slugs list is longer than 4,000 characters; ask for 50 products at most.", field: "slugs")
+        }
+        let slugs = list.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !slugs.isEmpty, slugs.count <= 50 else {
             throw Problem.badRequest("Give 1 to 50 product slugs, separated by commas, in ?slugs=.", field: "slugs")
         }
