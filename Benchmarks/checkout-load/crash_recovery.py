@@ -12,15 +12,14 @@ before the backup began. Exits 1 if any check fails.
 
 import argparse
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from harness import (CheckFailed, Server, build, integrity, log, make_shop, payments_taken_twice,
-                     raise_open_file_limit, stock_adds_up)
+from harness import (CheckFailed, Checks, Server, build, fresh_shop, integrity, log, payments_taken_twice,
+                     raise_open_file_limit, run_main, stock_adds_up)
 
 HOLD_MINUTES = 0.1
 
@@ -38,9 +37,7 @@ def main() -> int:
 
     mercato, generator = build()
     raise_open_file_limit()
-    if args.workdir.exists():
-        shutil.rmtree(args.workdir)
-    shop = make_shop(args.workdir / "shop", mercato, 100)
+    shop = fresh_shop(args.workdir, mercato, 100)
     slugs = shop.active_slugs()
     shop.set_stock(1_000_000)
     started = {slug: on_hand for slug, (on_hand, _) in shop.stock().items()}
@@ -75,13 +72,7 @@ def main() -> int:
     time.sleep(HOLD_MINUTES * 60 + 5)
     server.stop()
 
-    failures = []
-
-    def check(ok: bool, what: str) -> None:
-        print(f"{'ok ' if ok else 'FAILED'}  {what}")
-        if not ok:
-            failures.append(what)
-
+    check = Checks("Crash recovery")
     confirmed = [line.split() for line in confirmed_log.read_text().splitlines() if line.strip()]
     check(len(confirmed) > 0, f"the clients saw {len(confirmed)} orders paid across {kills} kills")
     with shop.connect() as db:
@@ -113,8 +104,7 @@ def main() -> int:
 
     print(f"\nCrash recovery: {kills} SIGKILLs under {args.workers} back-to-back buyers, {len(confirmed)} orders seen "
           f"paid, {len(status)} orders in all; generator: {summary(out)}")
-    print(f"{len(failures)} failed" if failures else "Crash recovery: every check passed.")
-    return 1 if failures else 0
+    return check.finish()
 
 
 def summary(out: bytes) -> str:
@@ -128,8 +118,4 @@ def summary(out: bytes) -> str:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except CheckFailed as error:
-        log(f"error: {error}")
-        sys.exit(1)
+    run_main(main)

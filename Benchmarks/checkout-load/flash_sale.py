@@ -8,13 +8,12 @@ starting stock, nothing stays reserved and no payment was taken twice. Exits 1 i
 """
 
 import argparse
-import shutil
 import sys
 import time
 from pathlib import Path
 
-from harness import (CheckFailed, Server, build, log, make_shop, payments_taken_twice, raise_open_file_limit,
-                     run_generator, stock_adds_up)
+from harness import (Checks, Server, build, fresh_shop, log, payments_taken_twice, raise_open_file_limit,
+                     run_generator, run_main, stock_adds_up)
 
 HOLD_MINUTES = 0.1  # 6 s: long enough for the race, short enough to watch the holds expire
 
@@ -33,9 +32,7 @@ def main() -> int:
 
     raise_open_file_limit()
     mercato, generator = build()
-    if args.workdir.exists():
-        shutil.rmtree(args.workdir)
-    shop = make_shop(args.workdir / "shop", mercato, 50)
+    shop = fresh_shop(args.workdir, mercato, 50)
     slug = shop.active_slugs()[0]
     shop.set_stock(stock, [slug])
     started = {slug: stock}
@@ -51,13 +48,7 @@ def main() -> int:
     finally:
         server.stop()
 
-    failures = []
-
-    def check(ok: bool, what: str) -> None:
-        print(f"{'ok ' if ok else 'FAILED'}  {what}")
-        if not ok:
-            failures.append(what)
-
+    check = Checks("Flash sale")
     first_round_winners = result["paid"] + result["abandoned"]
     check(first_round_winners == stock, f"{stock} shoppers won a unit in the race (got {first_round_winners})")
     check(result["abandoned"] == abandon, f"{abandon} winners walked away (got {result['abandoned']})")
@@ -91,13 +82,8 @@ def main() -> int:
     print(f"\nFlash sale: {shoppers:,} shoppers, {stock} units; race {result['raceSeconds']:.2f} s; checkout "
           f"p50 {checkout['p50']:.0f} ms, p99 {checkout['p99']:.0f} ms, max {checkout['max']:.0f} ms; server peak "
           f"{peak:.0f} MiB")
-    print(f"{len(failures)} failed" if failures else "Flash sale: every check passed.")
-    return 1 if failures else 0
+    return check.finish()
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except CheckFailed as error:
-        log(f"error: {error}")
-        sys.exit(1)
+    run_main(main)

@@ -4,6 +4,7 @@ database checks (stock adds up, no payment taken twice). Python 3.11 standard li
 import json
 import os
 import resource
+import shutil
 import signal
 import socket
 import sqlite3
@@ -23,6 +24,32 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 class CheckFailed(Exception):
     pass
+
+
+class Checks:
+    """Named checks, each printed as it is made; the script's exit status says whether all passed."""
+
+    def __init__(self, title: str):
+        self.title = title
+        self.failed: list[str] = []
+
+    def __call__(self, ok: bool, what: str) -> None:
+        print(f"{'ok ' if ok else 'FAILED'}  {what}", flush=True)
+        if not ok:
+            self.failed.append(what)
+
+    def finish(self) -> int:
+        print(f"{len(self.failed)} failed" if self.failed else f"{self.title}: every check passed.")
+        return 1 if self.failed else 0
+
+
+def run_main(main) -> None:
+    """Runs a script's main(); a step that could not be carried out is an error (exit 1), not a traceback."""
+    try:
+        sys.exit(main())
+    except CheckFailed as error:
+        log(f"error: {error}")
+        sys.exit(1)
 
 
 def log(message: str) -> None:
@@ -96,6 +123,13 @@ class Shop:
         with self.connect() as db:
             return {row["slug"]: (row["onHand"], row["reserved"]) for row in db.execute(
                 "SELECT p.slug, i.onHand, i.reserved FROM inventory i JOIN product p ON p.id = i.productId")}
+
+
+def fresh_shop(workdir: Path, mercato: Path, products: int) -> Shop:
+    """An empty work folder with a demo shop of `products` products in `shop/`."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    return make_shop(workdir / "shop", mercato, products)
 
 
 def make_shop(folder: Path, mercato: Path, products: int) -> Shop:

@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from harness import HERE, REPO, CheckFailed, Server, build, log, make_shop
+from harness import REPO, CheckFailed, Checks, Server, build, fresh_shop, log, run_main
 
 VENV = REPO / ".venv"
 WEBHOOK_SECRET = "whsec_hostile_input_check"
@@ -39,14 +39,7 @@ ADDRESS = {"name": "Ann Shopper", "line1": "1 Main Street", "city": "Springfield
 # the server answers 404 there, as for any path it does not serve.
 EXCLUDED_CHECKS = ["positive_data_acceptance", "unsupported_method"]
 
-failures: list[str] = []
-
-
-def check(ok: bool, what: str) -> None:
-    print(f"{'ok ' if ok else 'FAILED'}  {what}", flush=True)
-    if not ok:
-        failures.append(what)
-
+check = Checks("Hostile input")
 
 class Client:
     """One keep-alive connection; bodies as bytes so that anything can be sent."""
@@ -89,9 +82,7 @@ def main() -> int:
 
     ensure_schemathesis()
     mercato, _ = build()
-    if args.workdir.exists():
-        shutil.rmtree(args.workdir)
-    shop = make_shop(args.workdir / "shop", mercato, 30)
+    shop = fresh_shop(args.workdir, mercato, 30)
     slug = shop.active_slugs()[0]
     shop.set_stock(100_000)
 
@@ -121,8 +112,7 @@ def main() -> int:
         limited.stop()
     errors = server_errors(shop.folder / "serve.log")
     check(not errors, f"no request was answered with a 5xx in the server's log ({len(errors)}: {errors[:3]})")
-    print(f"{len(failures)} failed" if failures else "Hostile input: every check passed.")
-    return 1 if failures else 0
+    return check.finish()
 
 
 def ensure_schemathesis() -> None:
@@ -382,8 +372,4 @@ def server_errors(log_file: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except CheckFailed as error:
-        log(f"error: {error}")
-        sys.exit(1)
+    run_main(main)

@@ -71,11 +71,13 @@ extension AppDatabase {
                 shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
                 holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
             try order.insert(db)
+            var items: [OrderItemRecord] = []
             for line in lines {
                 var item = OrderItemRecord(
                     orderId: order.id!, productId: line.productId, productSlug: line.slug, productName: line.name,
                     quantity: line.quantity, unitPriceMinor: line.unitPriceMinor)
                 try item.insert(db)
+                items.append(item)
             }
             var event = OrderEventRecord(
                 orderId: order.id!, fromStatus: nil, toStatus: order.status, actor: placement.actor,
@@ -86,7 +88,8 @@ extension AppDatabase {
             cart.updatedAt = now
             try cart.update(db)
             try audit(db, actor: placement.actor, action: "order.place", entity: "order", key: order.number)
-            return try OrderDetails.fetch(db, order: order)
+            // Everything the answer shows was just written: no need to read it back inside the write.
+            return OrderDetails(order: order, items: items, events: [event], payment: nil)
         }
     }
 

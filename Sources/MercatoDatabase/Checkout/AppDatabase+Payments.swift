@@ -24,13 +24,15 @@ extension AppDatabase {
         async throws -> OrderDetails
     {
         try await write { db in
-            let order = try OrderDetails.fetch(db, number: orderNumber).order
+            var details = try OrderDetails.fetch(db, number: orderNumber)
             var row =
                 try paymentRow(db, provider: provider, id: payment.id)
-                ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: method)
+                ?? newPaymentRow(provider: provider, id: payment.id, order: details.order, method: method)
             apply(payment, to: &row)
             try row.save(db)
-            return try OrderDetails.fetch(db, order: order)
+            // The order's payment is its latest; the row just saved is it unless a later one exists.
+            if row.id! >= (details.payment?.id ?? 0) { details.payment = row }
+            return details
         }
     }
 
