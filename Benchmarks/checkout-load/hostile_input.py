@@ -131,7 +131,8 @@ def fuzz(server: Server, examples: int, workdir: Path) -> None:
                "--checks", "all", "--exclude-checks", ",".join(EXCLUDED_CHECKS), "--max-examples", str(examples), "--seed", "7", "--no-color",
                "--suppress-health-check", "all", "--request-timeout", "20"]
     log("schemathesis: " + " ".join(command[1:]))
-    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1"))
+    # In the work folder, so that schemathesis's example cache stays out of the repository.
+    result = subprocess.run(command, capture_output=True, text=True, cwd=workdir, env=dict(os.environ, NO_COLOR="1"))
     report.write_text(result.stdout + result.stderr)
     generated = sum(int(n) for n in re.findall(r"(\d+) generated", result.stdout))
     summary = [line for line in result.stdout.splitlines() if re.search(r"passed|failed|generated|cases", line)]
