@@ -49,7 +49,8 @@ public func buildApplication(
     router.get("/health") { _, _ in "ok" }
     router.get("/ready") { _, _ in
         guard dependencies.database.isReady() else {
-            throw Problem(.serviceUnavailable, "not-ready", "Not ready", detail: "The database is not reachable or not migrated.")
+            throw Problem(
+                .serviceUnavailable, "not-ready", "Not ready", detail: "The database is not reachable or not migrated.")
         }
         return try JSONAnswer(["status": "ready"]).response
     }

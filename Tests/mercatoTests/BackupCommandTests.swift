@@ -11,7 +11,8 @@ import Testing
     @Test func aBackupTakenWhileOrdersArriveHoldsEveryOrderPlacedBeforeIt() async throws {
         let shop = try CLIShop()
         defer { shop.remove() }
-        let csv = try shop.write("products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,5000\n")
+        let csv = try shop.write(
+            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,5000\n")
         #expect(try shop.run("import", csv).status == 0)
         let database = try shop.database()
         var before: [String] = []
@@ -19,7 +20,9 @@ import Testing
             before.append(try await CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug").number)
         }
         let writes = Task.detached {
-            for index in 30..<400 { try await CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug") }
+            for index in 30..<400 {
+                try await CLIShop.placeOrder(database, number: "M-BKUP-\(index)", slug: "blue-mug")
+            }
         }
         let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
         let backup = try shop.run("backup", "--to", file)

@@ -15,11 +15,13 @@ extension CLIShop {
     {
         let cart = "cart-\(number)"
         _ = try await database.createCart(token: cart, currency: .usd, rules: CartRules())
-        _ = try await database.addToCart(token: cart, slug: slug, quantity: quantity, seenPriceMinor: nil, rules: CartRules())
+        _ = try await database.addToCart(
+            token: cart, slug: slug, quantity: quantity, seenPriceMinor: nil, rules: CartRules())
         return try await database.placeOrder(
             OrderPlacement(
                 cartToken: cart, email: "ann@example.com",
-                address: ShippingAddress(name: "Ann", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US"),
+                address: ShippingAddress(
+                    name: "Ann", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US"),
                 shippingMethod: PricingPolicy.standard.shippingMethods[0], discountCode: nil,
                 orderNumber: number, holdDuration: 900, actor: "shopper"),
             policy: .standard)

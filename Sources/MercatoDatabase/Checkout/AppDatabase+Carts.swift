@@ -32,7 +32,8 @@ extension AppDatabase {
         return try await updateOpenCart(token: token, rules: rules) { db, cart, now in
             let product = try sellableProduct(db, slug: slug)
             guard product.currency == cart.currency else {
-                throw CheckoutError.currencyMismatch(slug: slug, currency: product.currency, cartCurrency: cart.currency)
+                throw CheckoutError.currencyMismatch(
+                    slug: slug, currency: product.currency, cartCurrency: cart.currency)
             }
             var line =
                 try CartLineRecord.fetchOne(
@@ -44,7 +45,8 @@ extension AppDatabase {
             if line.quantity == 0 {
                 let count =
                     try Int.fetchOne(
-                        db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"), arguments: [token]) ?? 0
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"), arguments: [token]
+                    ) ?? 0
                 guard count < rules.maximumLines else { throw CheckoutError.tooManyLines(limit: rules.maximumLines) }
             }
             line.quantity += quantity
@@ -77,10 +79,12 @@ extension AppDatabase {
     /// The shopper has seen the current prices: no line is flagged until a price changes again.
     public func acceptCartPrices(token: String, rules: CartRules) async throws -> PricedCart {
         try await updateOpenCart(token: token, rules: rules) { db, _, _ in
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     UPDATE cartLine SET seenPriceMinor = (SELECT priceMinor FROM product WHERE id = cartLine.productId)
                     WHERE cartToken = ?
-                    """).execute(arguments: [token])
+                    """
+            ).execute(arguments: [token])
         }
     }
 
@@ -106,7 +110,9 @@ extension AppDatabase {
     }
 
     func existingCart(_ db: Database, token: String) throws -> CartRecord {
-        guard let cart = try CartRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cart WHERE token = ?"), arguments: [token])
+        guard
+            let cart = try CartRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM cart WHERE token = ?"), arguments: [token])
         else { throw CheckoutError.cartNotFound }
         return cart
     }
@@ -133,7 +139,9 @@ extension AppDatabase {
     }
 
     private func orderNumber(_ db: Database, _ cart: CartRecord) throws -> String? {
-        try cart.orderId.flatMap { try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM \"order\" WHERE id = ?"), arguments: [$0]) }
+        try cart.orderId.flatMap {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM \"order\" WHERE id = ?"), arguments: [$0])
+        }
     }
 
     private func sellableProduct(_ db: Database, slug: String) throws -> ProductRecord {
@@ -143,12 +151,18 @@ extension AppDatabase {
         else {
             throw CheckoutError.unknownProduct(slug: slug)
         }
-        guard product.status == ProductStatus.active.rawValue else { throw CheckoutError.productUnavailable(slug: slug) }
+        guard product.status == ProductStatus.active.rawValue else {
+            throw CheckoutError.productUnavailable(slug: slug)
+        }
         return product
     }
 
     private func cartLine(_ db: Database, token: String, slug: String) throws -> CartLineRecord {
-        let line = try CartLineRecord.fetchOne(db.cachedStatement(sql: "SELECT l.* FROM cartLine l JOIN product p ON p.id = l.productId WHERE l.cartToken = ? AND p.slug = ?"), arguments: [token, slug])
+        let line = try CartLineRecord.fetchOne(
+            db.cachedStatement(
+                sql:
+                    "SELECT l.* FROM cartLine l JOIN product p ON p.id = l.productId WHERE l.cartToken = ? AND p.slug = ?"
+            ), arguments: [token, slug])
         guard let line else { throw CheckoutError.notInCart(slug: slug) }
         return line
     }
@@ -156,7 +170,9 @@ extension AppDatabase {
     /// Refuses a quantity the shop could not sell now (stock is only held at checkout).
     private func requireStock(_ db: Database, product: ProductRecord, quantity: Int) throws {
         let available =
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"), arguments: [product.id])
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"),
+                arguments: [product.id])
             ?? 0
         guard quantity <= available else {
             throw CheckoutError.outOfStock(lines: [

@@ -39,7 +39,9 @@ extension AppDatabase {
             let priced = try pricedCart(db, cart: cart)
             let lines = priced.lines
             guard !lines.isEmpty else { throw CheckoutError.emptyCart }
-            if let unsold = lines.first(where: { !$0.isSold }) { throw CheckoutError.productUnavailable(slug: unsold.slug) }
+            if let unsold = lines.first(where: { !$0.isSold }) {
+                throw CheckoutError.productUnavailable(slug: unsold.slug)
+            }
             guard priced.priceChanges.isEmpty else { throw CheckoutError.pricesChanged(lines: priced.priceChanges) }
             let discount = try placement.discountCode.map { try activeDiscount(db, code: $0, now: now) }
             let totals = try policy.totals(
@@ -48,13 +50,18 @@ extension AppDatabase {
 
             var shortages: [StockShortage] = []
             for line in lines {
-                try db.cachedStatement(sql: """
+                try db.cachedStatement(
+                    sql: """
                         UPDATE inventory SET reserved = reserved + ?, updatedAt = ?
                         WHERE productId = ? AND onHand - reserved >= ?
-                        """).execute(arguments: [line.quantity, now, line.productId, line.quantity])
+                        """
+                ).execute(arguments: [line.quantity, now, line.productId, line.quantity])
                 if db.changesCount == 0 {
                     let available =
-                        try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"), arguments: [line.productId]) ?? 0
+                        try Int.fetchOne(
+                            db.cachedStatement(
+                                sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"),
+                            arguments: [line.productId]) ?? 0
                     shortages.append(
                         StockShortage(slug: line.slug, name: line.name, requested: line.quantity, available: available))
                 }
@@ -100,23 +107,28 @@ extension AppDatabase {
     /// Adds or replaces a discount code (the demo shop and the CLI use this).
     public func saveDiscount(_ discount: Discount, expiresAt: Date? = nil) throws {
         try writer.write { db in
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     INSERT OR REPLACE INTO discountCode (code, kind, value, minimumSubtotalMinor, expiresAt)
                     VALUES (?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                    discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
-                ])
+                    """
+            ).execute(arguments: [
+                discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
+            ])
         }
     }
 
     private func activeDiscount(_ db: Database, code: String, now: Date) throws -> Discount {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
-                WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
-                """), arguments: [code.trimmingWhitespace(), now])
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
+                    WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
+                    """), arguments: [code.trimmingWhitespace(), now])
         guard let row, let kind = Discount.Kind(rawValue: row["kind"]) else {
             throw CheckoutError.unknownDiscountCode(code)
         }
-        return Discount(code: row["code"], kind: kind, value: row["value"], minimumSubtotalMinor: row["minimumSubtotalMinor"])
+        return Discount(
+            code: row["code"], kind: kind, value: row["value"], minimumSubtotalMinor: row["minimumSubtotalMinor"])
     }
 }

@@ -18,27 +18,36 @@ extension AppDatabase {
         -> IdempotentStart
     {
         try await write { db in
-            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT requestHash, responseStatus, responseBody FROM idempotencyKey WHERE operation = ? AND key = ?"), arguments: [operation, key])
+            if let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT requestHash, responseStatus, responseBody FROM idempotencyKey WHERE operation = ? AND key = ?"
+                ), arguments: [operation, key])
             {
                 guard row["requestHash"] == requestHash else { return .keyReused }
                 guard let status: Int = row["responseStatus"] else { return .inProgress }
                 return .replay(status: status, body: row["responseBody"] ?? Data())
             }
-            try db.cachedStatement(sql: "INSERT INTO idempotencyKey (operation, key, requestHash, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [operation, key, requestHash, clock.now()])
+            try db.cachedStatement(
+                sql: "INSERT INTO idempotencyKey (operation, key, requestHash, createdAt) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [operation, key, requestHash, clock.now()])
             return .proceed
         }
     }
 
     public func finishIdempotentRequest(operation: String, key: String, status: Int, body: Data) async throws {
         try await write { db in
-            try db.cachedStatement(sql: "UPDATE idempotencyKey SET responseStatus = ?, responseBody = ? WHERE operation = ? AND key = ?").execute(arguments: [status, body, operation, key])
+            try db.cachedStatement(
+                sql: "UPDATE idempotencyKey SET responseStatus = ?, responseBody = ? WHERE operation = ? AND key = ?"
+            ).execute(arguments: [status, body, operation, key])
         }
     }
 
     /// Forgets a key whose request failed in a way worth retrying (the server's fault, not the request's).
     public func abandonIdempotentRequest(operation: String, key: String) async throws {
         try await write { db in
-            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE operation = ? AND key = ?").execute(arguments: [operation, key])
+            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE operation = ? AND key = ?").execute(
+                arguments: [operation, key])
         }
     }
 
@@ -47,7 +56,8 @@ extension AppDatabase {
     /// told "in progress" until the key expires. Call it as a server starts; returns how many.
     public func abandonUnfinishedIdempotentRequests() throws -> Int {
         try writer.write { db in
-            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE responseStatus IS NULL AND createdAt <= ?").execute(arguments: [clock.now()])
+            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE responseStatus IS NULL AND createdAt <= ?")
+                .execute(arguments: [clock.now()])
             return db.changesCount
         }
     }
@@ -55,7 +65,9 @@ extension AppDatabase {
     /// Deletes keys older than `age` seconds; returns how many.
     public func deleteIdempotencyKeys(olderThan age: TimeInterval) async throws -> Int {
         try await write { db in
-            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE createdAt < ?").execute(arguments: [clock.now().addingTimeInterval(-age)])
+            try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE createdAt < ?").execute(arguments: [
+                clock.now().addingTimeInterval(-age)
+            ])
             return db.changesCount
         }
     }
@@ -63,14 +75,18 @@ extension AppDatabase {
     /// Notes a webhook event as handled; false if it was handled before.
     public func recordWebhookEvent(provider: String, id: String, type: String) async throws -> Bool {
         try await write { db in
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO webhookEvent (provider, eventId, type, receivedAt) VALUES (?, ?, ?, ?)").execute(arguments: [provider, id, type, clock.now()])
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO webhookEvent (provider, eventId, type, receivedAt) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [provider, id, type, clock.now()])
             return db.changesCount > 0
         }
     }
 
     public func webhookEventSeen(provider: String, id: String) async throws -> Bool {
         try await read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM webhookEvent WHERE provider = ? AND eventId = ?"), arguments: [provider, id])
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM webhookEvent WHERE provider = ? AND eventId = ?"),
+                arguments: [provider, id])
                 ?? false
         }
     }
@@ -78,7 +94,8 @@ extension AppDatabase {
     /// The key that signs order-tracking links (made once, with the database).
     public func orderTrackingKey() throws -> Data {
         try writer.read { db in
-            try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM secret WHERE name = 'orderTracking'")) ?? Data()
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM secret WHERE name = 'orderTracking'"))
+                ?? Data()
         }
     }
 

@@ -22,12 +22,15 @@ extension AppDatabase {
     /// returns their numbers.
     public func releaseExpiredHolds(actor: String) async throws -> [String] {
         try await write { db in
-            let expired = try OrderRecord.fetchAll(db.cachedStatement(sql: """
-                    SELECT * FROM "order" INDEXED BY order_awaiting_payment_on_holdExpiresAt
-                    WHERE status = 'pending_payment' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500
-                    """), arguments: [clock.now()])
+            let expired = try OrderRecord.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM "order" INDEXED BY order_awaiting_payment_on_holdExpiresAt
+                        WHERE status = 'pending_payment' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500
+                        """), arguments: [clock.now()])
             for var order in expired {
-                try move(db, &order, to: .cancelled, actor: actor, note: "payment not received before the stock hold ended")
+                try move(
+                    db, &order, to: .cancelled, actor: actor, note: "payment not received before the stock hold ended")
             }
             return expired.map(\.number)
         }
@@ -37,12 +40,14 @@ extension AppDatabase {
     /// is released, the gateway is asked whether the money arrived after all.
     public func openPaymentsOnExpiredHolds() async throws -> [PaymentRecord] {
         try await read { db in
-            try PaymentRecord.fetchAll(db.cachedStatement(sql: """
-                    SELECT p.* FROM payment p JOIN "order" o ON o.id = p.orderId
-                    WHERE o.status = 'pending_payment' AND o.holdExpiresAt <= ?
-                      AND p.status IN ('requires_payment_method', 'processing')
-                    ORDER BY o.holdExpiresAt LIMIT 500
-                    """), arguments: [clock.now()])
+            try PaymentRecord.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.* FROM payment p JOIN "order" o ON o.id = p.orderId
+                        WHERE o.status = 'pending_payment' AND o.holdExpiresAt <= ?
+                          AND p.status IN ('requires_payment_method', 'processing')
+                        ORDER BY o.holdExpiresAt LIMIT 500
+                        """), arguments: [clock.now()])
         }
     }
 
@@ -79,7 +84,9 @@ extension AppDatabase {
         if let stockChange {
             for item in items {
                 guard let productId = item.productId else { continue }
-                try db.cachedStatement(sql: "UPDATE inventory SET \(stockChange), updatedAt = :now WHERE productId = :product").execute(arguments: ["quantity": item.quantity, "now": now, "product": productId])
+                try db.cachedStatement(
+                    sql: "UPDATE inventory SET \(stockChange), updatedAt = :now WHERE productId = :product"
+                ).execute(arguments: ["quantity": item.quantity, "now": now, "product": productId])
                 if next == .paid { try alertIfLow(db, productId: productId, sold: item.quantity, now: now) }
             }
         }
@@ -99,10 +106,12 @@ extension AppDatabase {
     /// Notes a low-stock alert when a sale takes a product to its threshold or below (once per crossing).
     private func alertIfLow(_ db: Database, productId: Int64, sold: Int, now: Date) throws {
         guard
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT p.name, i.onHand - i.reserved AS available, i.lowStockThreshold AS threshold
-                    FROM inventory i JOIN product p ON p.id = i.productId WHERE i.productId = ?
-                    """), arguments: [productId])
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.name, i.onHand - i.reserved AS available, i.lowStockThreshold AS threshold
+                        FROM inventory i JOIN product p ON p.id = i.productId WHERE i.productId = ?
+                        """), arguments: [productId])
         else { return }
         let available: Int = row["available"]
         let threshold: Int = row["threshold"]

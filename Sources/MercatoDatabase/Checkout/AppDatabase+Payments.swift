@@ -43,9 +43,12 @@ extension AppDatabase {
     {
         try await write { db in
             let existing = try paymentRow(db, provider: provider, id: payment.id)
-            let orderId = try existing?.orderId ?? payment.orderNumber.flatMap {
-                try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \"order\" WHERE number = ?"), arguments: [$0])
-            }
+            let orderId =
+                try existing?.orderId
+                ?? payment.orderNumber.flatMap {
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT id FROM \"order\" WHERE number = ?"), arguments: [$0])
+                }
             guard let orderId, var order = try OrderRecord.fetch(db, id: orderId) else {
                 return .ignored(reason: "payment \(payment.id) names no known order")
             }
@@ -70,7 +73,8 @@ extension AppDatabase {
             }
             if wasSucceeded { return .alreadySettled(try OrderDetails.fetch(db, order: order)) }
             guard order.status == OrderStatus.pendingPayment.rawValue else {
-                try audit(db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
+                try audit(
+                    db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
                     details: "{\"payment\":\(jsonString(payment.id)),\"orderStatus\":\(jsonString(order.status))}")
                 return .refundNeeded(
                     try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
@@ -91,8 +95,10 @@ extension AppDatabase {
             guard var payment = try paymentRow(db, provider: provider, id: paymentId),
                 var order = try OrderRecord.fetch(db, id: payment.orderId)
             else { throw OrderError.notFound(paymentId) }
-            let isNew = try PaymentRefundRow(paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor)
-                .insertIfNew(db, now: clock.now())
+            let isNew = try PaymentRefundRow(
+                paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor
+            )
+            .insertIfNew(db, now: clock.now())
             guard isNew else { return try OrderDetails.fetch(db, order: order) }
             payment.refundedMinor += refund.amountMinor
             if payment.refundedMinor >= payment.amountMinor { payment.status = "refunded" }
@@ -111,7 +117,8 @@ extension AppDatabase {
 
     private func paymentRow(_ db: Database, provider: String, id: String) throws -> PaymentRecord? {
         try PaymentRecord.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM payment WHERE provider = ? AND transactionId = ?"), arguments: [provider, id])
+            db.cachedStatement(sql: "SELECT * FROM payment WHERE provider = ? AND transactionId = ?"),
+            arguments: [provider, id])
     }
 
     private func newPaymentRow(provider: String, id: String, order: OrderRecord, method: String) -> PaymentRecord {
@@ -146,7 +153,9 @@ private struct PaymentRefundRow {
     var amountMinor: Int
 
     func insertIfNew(_ db: Database, now: Date) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)").execute(arguments: [paymentId, refundId, amountMinor, now])
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [paymentId, refundId, amountMinor, now])
         return db.changesCount > 0
     }
 }

@@ -40,7 +40,8 @@ public struct OrderDetails: Sendable, Hashable {
             items: try OrderItemRecord.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM orderItem WHERE orderId = ? ORDER BY id"), arguments: [order.id]),
             events: try OrderEventRecord.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM orderEvent WHERE orderId = ? ORDER BY id"), arguments: [order.id]),
+                db.cachedStatement(sql: "SELECT * FROM orderEvent WHERE orderId = ? ORDER BY id"), arguments: [order.id]
+            ),
             payment: try PaymentRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM payment WHERE orderId = ? ORDER BY id DESC LIMIT 1"),
                 arguments: [order.id]))

@@ -18,7 +18,9 @@ struct CheckoutAPI: Sendable {
         api.get("products/availability") { request, _ in try await availability(request) }
         api.post("carts") { _, _ in
             try JSONAnswer(
-                CartJSON(try await database.createCart(token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
+                CartJSON(
+                    try await database.createCart(
+                        token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
                 status: .created
             ).response
         }
@@ -33,7 +35,8 @@ struct CheckoutAPI: Sendable {
             return try JSONAnswer(CartJSON(cart)).response
         }
         api.put("carts/:cartToken/lines/:slug") { request, context in
-            let line = try JSONBody.decode(SetQuantity.self, from: try await JSONBody.bytes(of: request, context: context))
+            let line = try JSONBody.decode(
+                SetQuantity.self, from: try await JSONBody.bytes(of: request, context: context))
             let cart = try await database.setCartQuantity(
                 token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
                 quantity: line.quantity, rules: settings.cartRules)
@@ -76,7 +79,8 @@ struct CheckoutAPI: Sendable {
         }
         api.post("orders/:number/cancel") { request, context in
             let number = try context.parameters.require("number")
-            let body = try JSONBody.decode(TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
+            let body = try JSONBody.decode(
+                TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
             try requireTrackingToken(body.token, for: number)
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
             return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: number))).response
@@ -111,7 +115,8 @@ struct CheckoutAPI: Sendable {
         case .alreadySettled(let details):
             return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)))
         case .processing(let details):
-            return try JSONAnswer(OrderJSON(details, trackingToken: tokens.token(for: details.number)), status: .accepted)
+            return try JSONAnswer(
+                OrderJSON(details, trackingToken: tokens.token(for: details.number)), status: .accepted)
         case .declined(_, let decline):
             throw Problem(
                 .init(code: 402, reasonPhrase: "Payment Required"), "payment-declined", "Payment declined",
@@ -137,7 +142,8 @@ struct CheckoutAPI: Sendable {
     private func availability(_ request: Request) async throws -> Response {
         let list = request.uri.queryParameters["slugs"].map(String.init) ?? ""
         guard list.unicodeScalars.count <= 4000 else {
-            throw Problem.badRequest("The slugs list is longer than 4,000 characters; ask for 50 products at most.", field: "slugs")
+            throw Problem.badRequest(
+                "The slugs list is longer than 4,000 characters; ask for 50 products at most.", field: "slugs")
         }
         let slugs = list.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !slugs.isEmpty, slugs.count <= 50 else {

@@ -16,7 +16,9 @@ struct IdempotentRequests: Sendable {
         _ handler: () async throws -> JSONAnswer
     ) async throws -> Response {
         guard let key = request.headers[.idempotencyKey], !key.isEmpty else { return try await handler().response }
-        guard key.count <= 255 else { throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.") }
+        guard key.count <= 255 else {
+            throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.")
+        }
         let hash = SHA256.hash(data: Data(request.uri.path.utf8) + body).map { String(format: "%02x", $0) }.joined()
         switch try await database.beginIdempotentRequest(operation: operation, key: key, requestHash: hash) {
         case .replay(let status, let data):
@@ -46,7 +48,8 @@ struct IdempotentRequests: Sendable {
             var stored = problem
             stored.requestId = context.id
             try await database.finishIdempotentRequest(
-                operation: operation, key: key, status: Int(problem.status.code), body: try JSONBody.encoder.encode(stored))
+                operation: operation, key: key, status: Int(problem.status.code),
+                body: try JSONBody.encoder.encode(stored))
             throw problem
         }
         try await database.finishIdempotentRequest(

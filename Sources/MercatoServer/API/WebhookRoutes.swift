@@ -34,7 +34,8 @@ struct WebhookRoutes: Sendable {
             }
             if let payment = event.paymentIntent, event.type.hasPrefix("payment_intent.") {
                 let settlement = try await desk.settle(payment, actor: "webhook:stripe")
-                context.logger.info("webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
+                context.logger.info(
+                    "webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
             }
             _ = try await database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
             return try JSONAnswer(WebhookAnswer(received: true, duplicate: false)).response

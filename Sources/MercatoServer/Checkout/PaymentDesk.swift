@@ -106,7 +106,8 @@ public struct PaymentDesk: Sendable {
         guard payment.provider == gateway.provider else {
             throw PaymentGatewayError(
                 provider: gateway.provider,
-                detail: "order \(details.number) was paid through \(payment.provider); configure that gateway to refund it",
+                detail:
+                    "order \(details.number) was paid through \(payment.provider); configure that gateway to refund it",
                 retryable: false)
         }
         return payment

@@ -39,7 +39,8 @@ struct HoldReleaseService: Service {
     /// of its hold being released.
     private func settleLatePayments() async {
         do {
-            for payment in try await database.openPaymentsOnExpiredHolds() where payment.provider == desk.gateway.provider {
+            for payment in try await database.openPaymentsOnExpiredHolds()
+            where payment.provider == desk.gateway.provider {
                 let current = try await desk.gateway.retrievePayment(id: payment.transactionId)
                 guard case .succeeded = current.status else { continue }
                 try await desk.settle(current, actor: "system")
@@ -64,7 +65,8 @@ struct DelayedPaymentService: Service {
                     try await desk.settle(payment, actor: "gateway:\(desk.gateway.provider)")
                 } catch {
                     logger.error(
-                        "settling a delayed payment failed", metadata: ["payment": "\(payment.id)", "error": "\(error)"])
+                        "settling a delayed payment failed",
+                        metadata: ["payment": "\(payment.id)", "error": "\(error)"])
                 }
             }
         }
