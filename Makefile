@@ -41,7 +41,7 @@ load: setup
 	Benchmarks/checkout-load/run
 	Benchmarks/checkout-load/check
 
-# The same with small numbers (about five minutes after the builds): what CI runs.
+# The same with small numbers (about six minutes after the builds): what CI runs.
 load-short: setup
 	Benchmarks/checkout-load/run --short
 	Benchmarks/checkout-load/check --short

@@ -30,7 +30,7 @@ def main() -> int:
     args = parser.parse_args()
     shoppers = [int(n) for n in (args.shoppers or ("20,200" if args.short else "100,1000,10000")).split(",")]
     workers = [int(n) for n in (args.workers or ("16" if args.short else "8,32,128")).split(",")]
-    duration = args.duration or (5.0 if args.short else 40.0)
+    duration = args.duration or (15.0 if args.short else 40.0)
 
     raise_open_file_limit()
     mercato, generator = build()
