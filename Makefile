@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 MERCATO := .build/release/mercato
 PORT ?= 8080
 
-.PHONY: run setup build demo site serve test e2e lint format clean
+.PHONY: run setup build demo site serve test e2e load load-short lint format clean
 
 run: setup build demo site serve
 
@@ -38,6 +38,18 @@ test:
 # The browser suite alone: a demo shop served and walked in Chromium at a phone and a desktop width.
 e2e:
 	Tests/e2e/run
+
+# Checkout under load, faults and hostile input (several minutes; see Benchmarks/checkout-load/README.md).
+load:
+	@scripts/setup --tests
+	Benchmarks/checkout-load/run
+	Benchmarks/checkout-load/check
+
+# The same with small numbers (about six minutes after the builds): what CI runs.
+load-short:
+	@scripts/setup --tests
+	Benchmarks/checkout-load/run --short
+	Benchmarks/checkout-load/check --short
 
 lint:
 	swift format lint --strict --recursive Sources Tests

@@ -9,6 +9,7 @@ import MercatoCore
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     let clock: any WallClock
+    private let commits: GroupCommit
 
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(at path: String, clock: any WallClock = SystemClock()) throws -> AppDatabase {
@@ -29,9 +30,21 @@ public struct AppDatabase: Sendable {
     public init(_ writer: any DatabaseWriter, clock: any WallClock = SystemClock()) throws {
         self.writer = writer
         self.clock = clock
+        commits = GroupCommit(writer: writer)
         try Self.migrator.migrate(writer)
     }
 
     /// A read-only view for queries.
     public var reader: any DatabaseReader { writer }
+
+    /// Runs `updates` as one write of the checkout server's: atomic on its own, committed together with the
+    /// writes that arrive at the same time (see ``GroupCommit``), and returned only once committed.
+    public func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await commits.write(updates)
+    }
+
+    /// Runs `value` on one of the pool's readers, off the caller's thread.
+    public func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(value)
+    }
 }

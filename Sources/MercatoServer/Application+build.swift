@@ -49,7 +49,8 @@ public func buildApplication(
     router.get("/health") { _, _ in "ok" }
     router.get("/ready") { _, _ in
         guard dependencies.database.isReady() else {
-            throw Problem(.serviceUnavailable, "not-ready", "Not ready", detail: "The database is not reachable or not migrated.")
+            throw Problem(
+                .serviceUnavailable, "not-ready", "Not ready", detail: "The database is not reachable or not migrated.")
         }
         return try JSONAnswer(["status": "ready"]).response
     }
@@ -62,6 +63,8 @@ public func buildApplication(
     api.add(middleware: ProblemMiddleware())
     if let limits = configuration.rateLimits { api.add(middleware: RateLimitMiddleware(limits: limits)) }
     let tokens = TrackingTokens(key: try dependencies.database.orderTrackingKey())
+    // Requests an earlier process was answering when it stopped can be retried now.
+    _ = try dependencies.database.abandonUnfinishedIdempotentRequests()
     CheckoutAPI(
         database: dependencies.database, desk: desk, settings: configuration.checkout, tokens: tokens,
         metrics: dependencies.metrics
@@ -70,7 +73,7 @@ public func buildApplication(
 
     var services: [any Service] = [
         HoldReleaseService(
-            database: dependencies.database, metrics: dependencies.metrics,
+            database: dependencies.database, desk: desk, metrics: dependencies.metrics,
             interval: configuration.holdSweepInterval, logger: logger)
     ]
     if let testGateway = dependencies.gateway as? TestCardGateway {
@@ -78,8 +81,10 @@ public func buildApplication(
     }
     return Application(
         router: router,
+        // A flash sale opens thousands of connections at once: a short accept queue would make them wait for the
+        // kernel's SYN retry (a second or more) instead of a few milliseconds.
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "mercato"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: "mercato", backlog: 4096),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

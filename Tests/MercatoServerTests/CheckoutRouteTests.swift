@@ -114,7 +114,7 @@ import Testing
             #expect(try shop.stock("teapot") == (3, 3))
 
             shop.clock.advance(by: 15 * 60 + 1)
-            let released = try shop.database.releaseExpiredHolds(actor: "system")
+            let released = try await shop.database.releaseExpiredHolds(actor: "system")
             #expect(Set(released) == [number, other["number"] as! String])
             #expect(try shop.stock("teapot") == (3, 0))
             let tracked = try await client.json(.get, "/api/v1/orders/\(number)?token=\(order["trackingToken"]!)").json

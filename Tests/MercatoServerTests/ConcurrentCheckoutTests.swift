@@ -88,11 +88,11 @@ import Testing
             for shopper in 0..<60 {
                 group.addTask {
                     let token = "cart-\(shopper)"
-                    _ = try database.createCart(token: token, currency: .usd, rules: CartRules())
+                    _ = try await database.createCart(token: token, currency: .usd, rules: CartRules())
                     do {
-                        _ = try database.addToCart(token: token, slug: "mug", quantity: 1 + shopper % 3, seenPriceMinor: nil, rules: CartRules())
-                        _ = try database.addToCart(token: token, slug: "teapot", quantity: 1 + shopper % 2, seenPriceMinor: nil, rules: CartRules())
-                        let details = try database.placeOrder(
+                        _ = try await database.addToCart(token: token, slug: "mug", quantity: 1 + shopper % 3, seenPriceMinor: nil, rules: CartRules())
+                        _ = try await database.addToCart(token: token, slug: "teapot", quantity: 1 + shopper % 2, seenPriceMinor: nil, rules: CartRules())
+                        let details = try await database.placeOrder(
                             OrderPlacement(
                                 cartToken: token, email: "s@example.com",
                                 address: ShippingAddress(name: "S", line1: "1 St", city: "C", postalCode: "1", country: "US"),
@@ -100,8 +100,8 @@ import Testing
                                 orderNumber: "M-TEST-\(String(format: "%04d", shopper))-0000", holdDuration: 900, actor: "test"),
                             policy: .standard)
                         switch shopper % 3 {
-                        case 0: try database.transitionOrder(number: details.number, to: .paid, actor: "test")
-                        case 1: try database.transitionOrder(number: details.number, to: .cancelled, actor: "test")
+                        case 0: try await database.transitionOrder(number: details.number, to: .paid, actor: "test")
+                        case 1: try await database.transitionOrder(number: details.number, to: .cancelled, actor: "test")
                         default: break
                         }
                         return details.number
@@ -115,7 +115,7 @@ import Testing
         #expect(!placed.isEmpty)
         try Self.expectStockAddsUp(shop, started: ["mug": 15, "teapot": 9])
         shop.clock.advance(by: 901)
-        _ = try database.releaseExpiredHolds(actor: "system")
+        _ = try await database.releaseExpiredHolds(actor: "system")
         try Self.expectStockAddsUp(shop, started: ["mug": 15, "teapot": 9])
         #expect(try shop.stock("mug").reserved == 0)
     }

@@ -167,7 +167,7 @@ import Testing
             try await api.send(.post, "\(orderPath)/payments", #"{"token":"\#(token)","paymentMethod":"pm_card_visa"}"#)
             // A paid order cannot be refunded while the provider is down: the shopper is told to try again.
             try await api.send(.post, "\(orderPath)/cancel", #"{"token":"\#(token)"}"#)
-            #expect(try shop.database.orderDetails(number: number).status == .paid)
+            #expect(try await shop.database.orderDetails(number: number).status == .paid)
 
             let delayed = try await client.checkout(try await client.cart([("mug", 1)])).json
             let delayedPath = "/api/v1/orders/\(delayed["number"]!)"

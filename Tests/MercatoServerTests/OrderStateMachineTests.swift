@@ -9,9 +9,9 @@ import Testing
     /// An order placed through the database, then walked to `status` along allowed transitions.
     private func order(in shop: CheckoutFixture, at status: OrderStatus, number: String) async throws -> String {
         let token = "cart-\(number)"
-        _ = try shop.database.createCart(token: token, currency: .usd, rules: CartRules())
-        _ = try shop.database.addToCart(token: token, slug: "mug", quantity: 2, seenPriceMinor: nil, rules: CartRules())
-        let details = try shop.database.placeOrder(
+        _ = try await shop.database.createCart(token: token, currency: .usd, rules: CartRules())
+        _ = try await shop.database.addToCart(token: token, slug: "mug", quantity: 2, seenPriceMinor: nil, rules: CartRules())
+        let details = try await shop.database.placeOrder(
             OrderPlacement(
                 cartToken: token, email: "a@example.com",
                 address: ShippingAddress(name: "A", line1: "1 St", city: "C", postalCode: "1", country: "US"),
@@ -35,10 +35,10 @@ import Testing
             case .refunded: _ = try await desk.refund(number: details.number, amountMinor: nil, actor: "test")
             case .cancelled: _ = try await desk.cancel(number: details.number, actor: "test", note: "test")
             default:
-                try shop.database.transitionOrder(number: details.number, to: step, actor: "test", trackingNumber: "1Z999")
+                try await shop.database.transitionOrder(number: details.number, to: step, actor: "test", trackingNumber: "1Z999")
             }
         }
-        #expect(try shop.database.orderDetails(number: details.number).status == status)
+        #expect(try await shop.database.orderDetails(number: details.number).status == status)
         return details.number
     }
 
@@ -48,11 +48,11 @@ import Testing
             let shop = try CheckoutFixture()
             defer { shop.remove() }
             let number = try await order(in: shop, at: from, number: "M-0000-0000-0001")
-            let events = try shop.database.orderDetails(number: number).events.count
+            let events = try await shop.database.orderDetails(number: number).events.count
             do {
-                try shop.database.transitionOrder(number: number, to: to, actor: "cli:test", trackingNumber: "1Z999")
+                try await shop.database.transitionOrder(number: number, to: to, actor: "cli:test", trackingNumber: "1Z999")
                 #expect(from.canMove(to: to), "\(from) → \(to) should be refused")
-                let details = try shop.database.orderDetails(number: number)
+                let details = try await shop.database.orderDetails(number: number)
                 #expect(details.status == to)
                 #expect(details.events.last?.actor == "cli:test")
                 #expect(details.events.last?.fromStatus == from.rawValue)
@@ -60,7 +60,7 @@ import Testing
             } catch let error as OrderError {
                 #expect(!from.canMove(to: to), "\(from) → \(to) should be allowed")
                 #expect(error == .transitionRefused(number: number, from: from, to: to))
-                let details = try shop.database.orderDetails(number: number)
+                let details = try await shop.database.orderDetails(number: number)
                 #expect(details.status == from)
                 #expect(details.events.count == events)
             }
@@ -72,15 +72,15 @@ import Testing
         let shop = try CheckoutFixture()
         defer { shop.remove() }
         let number = try await order(in: shop, at: .paid, number: "M-AAAA-BBBB-CCCC")
-        #expect(throws: OrderError.trackingNumberRequired(number: number)) {
-            try shop.database.transitionOrder(number: number, to: .shipped, actor: "test")
+        await #expect(throws: OrderError.trackingNumberRequired(number: number)) {
+            try await shop.database.transitionOrder(number: number, to: .shipped, actor: "test")
         }
-        try shop.database.transitionOrder(number: number, to: .shipped, actor: "test", trackingNumber: "1Z42")
+        try await shop.database.transitionOrder(number: number, to: .shipped, actor: "test", trackingNumber: "1Z42")
         let desk = PaymentDesk(database: shop.database, gateway: shop.gateway)
         await #expect(throws: OrderError.transitionRefused(number: number, from: .shipped, to: .cancelled)) {
             try await desk.cancel(number: number, actor: "shopper", note: "")
         }
-        #expect(try shop.database.orderDetails(number: number).order.trackingNumber == "1Z42")
+        #expect(try await shop.database.orderDetails(number: number).order.trackingNumber == "1Z42")
     }
 
     @Test func cancellingAPaidOrderRefundsItAndReturnsTheStock() async throws {

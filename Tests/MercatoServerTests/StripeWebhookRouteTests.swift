@@ -38,11 +38,11 @@ import Testing
                 let order = try await client.checkout(try await client.cart([("mug", 2)])).json
                 let number = order["number"] as! String
                 let total = (order["totals"] as! [String: Any])["totalMinor"] as! Int
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
                 #expect(intent.hasPrefix("pi_"))
                 let succeeded = Self.event("evt_1", "payment_intent.succeeded", intent: intent, amount: total, order: number, status: "succeeded")
                 let hook = "/api/v1/webhooks/stripe"
-                func status() throws -> OrderStatus { try shop.database.orderDetails(number: number).status }
+                func status() async throws -> OrderStatus { try await shop.database.orderDetails(number: number).status }
 
                 let forged = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now(), secret: "whsec_guess"))
                 #expect(forged.status == .badRequest)
@@ -50,12 +50,12 @@ import Testing
                 #expect(stale.status == .badRequest)
                 let unsigned = try await client.json(.post, hook, succeeded)
                 #expect(unsigned.status == .badRequest)
-                #expect(try status() == .pendingPayment)
+                #expect(try await status() == .pendingPayment)
 
                 let valid = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
                 #expect(valid.status == .ok)
                 #expect(valid.json["duplicate"] as? Bool == false)
-                #expect(try status() == .paid)
+                #expect(try await status() == .paid)
                 let duplicate = try await client.json(.post, hook, succeeded, headers: Self.signed(succeeded, at: shop.clock.now()))
                 #expect(duplicate.json["duplicate"] as? Bool == true)
                 // The same news under a new event id (Stripe may send both) is settled already.
@@ -64,7 +64,7 @@ import Testing
                 // A failure reported after the success (out of order) does not undo it.
                 let failed = Self.event("evt_0", "payment_intent.payment_failed", intent: intent, amount: total, order: number, status: "requires_payment_method")
                 #expect(try await client.json(.post, hook, failed, headers: Self.signed(failed, at: shop.clock.now())).status == .ok)
-                let details = try shop.database.orderDetails(number: number)
+                let details = try await shop.database.orderDetails(number: number)
                 #expect(details.status == .paid)
                 #expect(details.events.filter { $0.toStatus == "paid" }.count == 1)
                 #expect(try shop.stock("mug") == (8, 0))
@@ -85,10 +85,10 @@ import Testing
             try await shop.application(gateway: stripe.gateway(), webhooks: webhooks).test(.router) { client in
                 let order = try await client.checkout(try await client.cart([("mug", 1)])).json
                 let number = order["number"] as! String
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
                 let cheap = Self.event("evt_9", "payment_intent.succeeded", intent: intent, amount: 1, order: number, status: "succeeded")
                 #expect(try await client.json(.post, "/api/v1/webhooks/stripe", cheap, headers: Self.signed(cheap, at: shop.clock.now())).status == .ok)
-                #expect(try shop.database.orderDetails(number: number).status == .pendingPayment)
+                #expect(try await shop.database.orderDetails(number: number).status == .pendingPayment)
             }
         }
     }
@@ -103,34 +103,34 @@ import Testing
                 let order = try await client.checkout(try await client.cart([("mug", 2)])).json
                 let number = order["number"] as! String
                 #expect(try await client.pay(order, with: "pm_card_visa").status == .ok)
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
-                let total = try shop.database.orderDetails(number: number).order.totalMinor
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
+                let total = try await shop.database.orderDetails(number: number).order.totalMinor
                 func report(_ eventId: String) async throws -> (status: HTTPResponse.Status, json: [String: Any], headers: HTTPFields) {
                     let event = try #require(await stripe.stripe.chargeRefundedEvent(eventId, intent: intent))
                     return try await client.json(.post, "/api/v1/webhooks/stripe", event, headers: Self.signed(event, at: shop.clock.now()))
                 }
-                func refunded() throws -> Int { try shop.database.orderDetails(number: number).payment?.refundedMinor ?? -1 }
+                func refunded() async throws -> Int { try await shop.database.orderDetails(number: number).payment?.refundedMinor ?? -1 }
 
                 #expect(await stripe.stripe.refundFromDashboard(intent: intent, amount: 500))
                 #expect(try await report("evt_r1").status == .ok)
-                #expect(try refunded() == 500)
-                #expect(try shop.database.orderDetails(number: number).status == .paid)
+                #expect(try await refunded() == 500)
+                #expect(try await shop.database.orderDetails(number: number).status == .paid)
                 #expect(try await report("evt_r1").json["duplicate"] as? Bool == true)
                 // Stripe may report the same refund again under a new event; it is counted once.
                 #expect(try await report("evt_r2").status == .ok)
-                #expect(try refunded() == 500)
+                #expect(try await refunded() == 500)
 
                 // A refund Mercato made itself, reported back by Stripe, is not counted twice either.
                 let desk = PaymentDesk(database: shop.database, gateway: gateway)
                 _ = try await desk.refund(number: number, amountMinor: 300, actor: "cli:test")
                 #expect(try await report("evt_r3").status == .ok)
-                #expect(try refunded() == 800)
+                #expect(try await refunded() == 800)
 
                 // The rest refunded in the dashboard: the order is refunded, once.
                 #expect(await stripe.stripe.refundFromDashboard(intent: intent, amount: total - 800))
                 #expect(try await report("evt_r4").status == .ok)
                 #expect(try await report("evt_r5").status == .ok)
-                let details = try shop.database.orderDetails(number: number)
+                let details = try await shop.database.orderDetails(number: number)
                 #expect(details.status == .refunded)
                 #expect(details.payment?.refundedMinor == total)
                 #expect(details.payment?.status == "refunded")
@@ -166,7 +166,7 @@ import Testing
                 let payment = try #require(order["payment"] as? [String: Any])
                 #expect(payment["publishableKey"] as? String == "pk_test_fake")
                 #expect((payment["clientSecret"] as? String)?.contains("_secret_") == true)
-                let intent = try #require(try shop.database.orderDetails(number: number).payment?.transactionId)
+                let intent = try #require(try await shop.database.orderDetails(number: number).payment?.transactionId)
                 // The bank asks for 3-D Secure: the server cannot finish, the browser must.
                 let paying = try await client.pay(order, with: "pm_card_authenticationRequired")
                 #expect(paying.status == .accepted)

@@ -11,16 +11,8 @@ import Testing
     private func paidOrder(in shop: CLIShop) async throws -> (AppDatabase, String) {
         let csv = try shop.write("products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,5\n")
         #expect(try shop.run("import", csv).status == 0)
-        let database = try AppDatabase.open(at: shop.root.appendingPathComponent("var/mercato.sqlite").path)
-        _ = try database.createCart(token: "cart", currency: .usd, rules: CartRules())
-        _ = try database.addToCart(token: "cart", slug: "blue-mug", quantity: 2, seenPriceMinor: nil, rules: CartRules())
-        let order = try database.placeOrder(
-            OrderPlacement(
-                cartToken: "cart", email: "ann@example.com",
-                address: ShippingAddress(name: "Ann", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US"),
-                shippingMethod: PricingPolicy.standard.shippingMethods[0], discountCode: nil,
-                orderNumber: "M-7K3Q-9XH2-PD4A", holdDuration: 900, actor: "shopper"),
-            policy: .standard)
+        let database = try shop.database()
+        let order = try await CLIShop.placeOrder(database, number: "M-7K3Q-9XH2-PD4A", slug: "blue-mug", quantity: 2)
         let desk = PaymentDesk(database: database, gateway: TestCardGateway(ledger: database))
         let settlement = try await desk.pay(number: order.number, paymentMethod: "pm_card_visa", attemptKey: "a", actor: "shopper")
         guard case .paid = settlement else { throw OrderError.paymentMissing(number: order.number) }
@@ -44,10 +36,10 @@ import Testing
         // Refunds go through the gateway, in another process than the one that charged.
         let partial = try shop.run("orders", "refund", number, "--amount", "5.00")
         #expect(partial.status == 0, "\(partial.error)")
-        #expect(try database.orderDetails(number: number).payment?.refundedMinor == 500)
+        #expect(try await database.orderDetails(number: number).payment?.refundedMinor == 500)
         #expect(try shop.run("orders", "refund", number, "--amount", "999.00").status == 1)
         #expect(try shop.run("orders", "refund", number).status == 0)
-        let details = try database.orderDetails(number: number)
+        let details = try await database.orderDetails(number: number)
         #expect(details.status == .refunded)
         #expect(details.payment?.refundedMinor == details.order.totalMinor)
         let actors = Set(details.events.dropFirst(2).map(\.actor))
@@ -61,7 +53,7 @@ import Testing
         defer { shop.remove() }
         let (database, number) = try await paidOrder(in: shop)
         #expect(try shop.run("orders", "cancel", number, "--reason", "customer called").status == 0)
-        let details = try database.orderDetails(number: number)
+        let details = try await database.orderDetails(number: number)
         #expect(details.status == .cancelled)
         #expect(details.payment?.status == "refunded")
         #expect(details.events.last?.note == "customer called")

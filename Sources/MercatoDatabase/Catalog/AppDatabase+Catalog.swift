@@ -103,7 +103,8 @@ extension AppDatabase {
             inventory.onHand = onHand
             inventory.updatedAt = clock.now()
             try inventory.update(db)
-            try audit(db, actor: actor, action: "stock.set", entity: "product", key: slug.rawValue, details: "\(onHand)")
+            try audit(
+                db, actor: actor, action: "stock.set", entity: "product", key: slug.rawValue, details: "\(onHand)")
             let available = onHand - inventory.reserved
             if available <= inventory.lowStockThreshold, !wasLow {
                 var alert = AlertRecord(
@@ -167,9 +168,9 @@ extension AppDatabase {
         }
         let now = clock.now()
         let onHand = draft.stock
-        try db.execute(
-            sql: "UPDATE inventory SET onHand = ?, updatedAt = ? WHERE productId = ? AND onHand <> ?",
-            arguments: [onHand, now, product.id!, onHand])
+        try db.cachedStatement(
+            sql: "UPDATE inventory SET onHand = ?, updatedAt = ? WHERE productId = ? AND onHand <> ?"
+        ).execute(arguments: [onHand, now, product.id!, onHand])
         try audit(db, actor: actor, action: "product.import", entity: "product", key: draft.slug.rawValue)
     }
 
@@ -181,7 +182,9 @@ extension AppDatabase {
     }
 
     private func categoryId(_ db: Database, _ slug: Slug) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM category WHERE slug = ?", arguments: [slug.rawValue])
+        guard
+            let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM category WHERE slug = ?"), arguments: [slug.rawValue])
         else { throw CatalogError.unknownCategory(slug.rawValue) }
         return id
     }
@@ -189,9 +192,10 @@ extension AppDatabase {
     func audit(
         _ db: Database, actor: String, action: String, entity: String, key: String, details: String? = nil
     ) throws {
-        try db.execute(
-            sql: "INSERT INTO auditLog (actor, action, entity, entityKey, details, occurredAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [actor, action, entity, key, details, clock.now()])
+        try db.cachedStatement(
+            sql:
+                "INSERT INTO auditLog (actor, action, entity, entityKey, details, occurredAt) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [actor, action, entity, key, details, clock.now()])
     }
 }
 

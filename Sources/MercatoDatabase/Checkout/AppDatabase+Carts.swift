@@ -4,8 +4,8 @@ import MercatoCore
 
 /// Cart writes. Each is one transaction; each re-prices the cart from the catalog before answering.
 extension AppDatabase {
-    public func createCart(token: String, currency: Currency, rules: CartRules) throws -> PricedCart {
-        try writer.write { db in
+    public func createCart(token: String, currency: Currency, rules: CartRules) async throws -> PricedCart {
+        try await write { db in
             let now = clock.now()
             try CartRecord(
                 token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now, updatedAt: now,
@@ -15,8 +15,8 @@ extension AppDatabase {
         }
     }
 
-    public func cart(token: String) throws -> PricedCart {
-        try writer.read { db in
+    public func cart(token: String) async throws -> PricedCart {
+        try await read { db in
             let cart = try existingCart(db, token: token)
             guard cart.expiresAt > clock.now() else { throw CheckoutError.cartExpired }
             return try pricedCart(db, cart: cart)
@@ -25,23 +25,28 @@ extension AppDatabase {
 
     /// Adds `quantity` of a product, to its line if the cart has one. `seenPriceMinor` is the price on the
     /// page the shopper added it from; without it, the current price.
-    public func addToCart(token: String, slug: String, quantity: Int, seenPriceMinor: Int?, rules: CartRules) throws
-        -> PricedCart
+    public func addToCart(token: String, slug: String, quantity: Int, seenPriceMinor: Int?, rules: CartRules)
+        async throws -> PricedCart
     {
         try rules.check(quantity: quantity)
-        return try updateOpenCart(token: token, rules: rules) { db, cart, now in
+        return try await updateOpenCart(token: token, rules: rules) { db, cart, now in
             let product = try sellableProduct(db, slug: slug)
             guard product.currency == cart.currency else {
-                throw CheckoutError.currencyMismatch(slug: slug, currency: product.currency, cartCurrency: cart.currency)
+                throw CheckoutError.currencyMismatch(
+                    slug: slug, currency: product.currency, cartCurrency: cart.currency)
             }
-            let key: [String: (any DatabaseValueConvertible)?] = ["cartToken": token, "productId": product.id]
             var line =
-                try CartLineRecord.fetchOne(db, key: key)
+                try CartLineRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
+                    arguments: [token, product.id])
                 ?? CartLineRecord(
                     cartToken: token, productId: product.id!, quantity: 0, seenPriceMinor: product.priceMinor,
                     addedAt: now)
             if line.quantity == 0 {
-                let count = try CartLineRecord.filter(Column("cartToken") == token).fetchCount(db)
+                let count =
+                    try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"), arguments: [token]
+                    ) ?? 0
                 guard count < rules.maximumLines else { throw CheckoutError.tooManyLines(limit: rules.maximumLines) }
             }
             line.quantity += quantity
@@ -52,9 +57,11 @@ extension AppDatabase {
         }
     }
 
-    public func setCartQuantity(token: String, slug: String, quantity: Int, rules: CartRules) throws -> PricedCart {
+    public func setCartQuantity(token: String, slug: String, quantity: Int, rules: CartRules) async throws
+        -> PricedCart
+    {
         try rules.check(quantity: quantity)
-        return try updateOpenCart(token: token, rules: rules) { db, _, _ in
+        return try await updateOpenCart(token: token, rules: rules) { db, _, _ in
             var line = try cartLine(db, token: token, slug: slug)
             let product = try sellableProduct(db, slug: slug)
             try requireStock(db, product: product, quantity: quantity)
@@ -63,34 +70,35 @@ extension AppDatabase {
         }
     }
 
-    public func removeFromCart(token: String, slug: String, rules: CartRules) throws -> PricedCart {
-        try updateOpenCart(token: token, rules: rules) { db, _, _ in
+    public func removeFromCart(token: String, slug: String, rules: CartRules) async throws -> PricedCart {
+        try await updateOpenCart(token: token, rules: rules) { db, _, _ in
             try cartLine(db, token: token, slug: slug).delete(db)
         }
     }
 
     /// The shopper has seen the current prices: no line is flagged until a price changes again.
-    public func acceptCartPrices(token: String, rules: CartRules) throws -> PricedCart {
-        try updateOpenCart(token: token, rules: rules) { db, _, _ in
-            try db.execute(
+    public func acceptCartPrices(token: String, rules: CartRules) async throws -> PricedCart {
+        try await updateOpenCart(token: token, rules: rules) { db, _, _ in
+            try db.cachedStatement(
                 sql: """
                     UPDATE cartLine SET seenPriceMinor = (SELECT priceMinor FROM product WHERE id = cartLine.productId)
                     WHERE cartToken = ?
-                    """, arguments: [token])
+                    """
+            ).execute(arguments: [token])
         }
     }
 
     /// Deletes carts that expired more than `grace` seconds ago; returns how many.
-    public func deleteExpiredCarts(olderThan grace: TimeInterval) throws -> Int {
-        try writer.write { db in
+    public func deleteExpiredCarts(olderThan grace: TimeInterval) async throws -> Int {
+        try await write { db in
             try CartRecord.filter(Column("expiresAt") < clock.now().addingTimeInterval(-grace)).deleteAll(db)
         }
     }
 
     private func updateOpenCart(
-        token: String, rules: CartRules, _ change: (Database, CartRecord, Date) throws -> Void
-    ) throws -> PricedCart {
-        try writer.write { db in
+        token: String, rules: CartRules, _ change: @escaping @Sendable (Database, CartRecord, Date) throws -> Void
+    ) async throws -> PricedCart {
+        try await write { db in
             let now = clock.now()
             var cart = try openCart(db, token: token, now: now)
             try change(db, cart, now)
@@ -102,7 +110,10 @@ extension AppDatabase {
     }
 
     func existingCart(_ db: Database, token: String) throws -> CartRecord {
-        guard let cart = try CartRecord.fetchOne(db, key: token) else { throw CheckoutError.cartNotFound }
+        guard
+            let cart = try CartRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM cart WHERE token = ?"), arguments: [token])
+        else { throw CheckoutError.cartNotFound }
         return cart
     }
 
@@ -121,29 +132,37 @@ extension AppDatabase {
     }
 
     func pricedCart(_ db: Database, cart: CartRecord) throws -> PricedCart {
-        let lines = try PricedCartLine.fetchAll(db, sql: PricedCartLine.sql, arguments: [cart.token])
+        let lines = try PricedCartLine.fetchAll(db.cachedStatement(sql: PricedCartLine.sql), arguments: [cart.token])
         return PricedCart(
             token: cart.token, status: cart.status, orderNumber: try orderNumber(db, cart), currency: cart.currency,
             expiresAt: cart.expiresAt, lines: lines)
     }
 
     private func orderNumber(_ db: Database, _ cart: CartRecord) throws -> String? {
-        try cart.orderId.flatMap { try String.fetchOne(db, sql: "SELECT number FROM \"order\" WHERE id = ?", arguments: [$0]) }
+        try cart.orderId.flatMap {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT number FROM \"order\" WHERE id = ?"), arguments: [$0])
+        }
     }
 
     private func sellableProduct(_ db: Database, slug: String) throws -> ProductRecord {
-        guard let product = try ProductRecord.filter(Column("slug") == slug).fetchOne(db) else {
+        guard
+            let product = try ProductRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM product WHERE slug = ?"), arguments: [slug])
+        else {
             throw CheckoutError.unknownProduct(slug: slug)
         }
-        guard product.status == ProductStatus.active.rawValue else { throw CheckoutError.productUnavailable(slug: slug) }
+        guard product.status == ProductStatus.active.rawValue else {
+            throw CheckoutError.productUnavailable(slug: slug)
+        }
         return product
     }
 
     private func cartLine(_ db: Database, token: String, slug: String) throws -> CartLineRecord {
         let line = try CartLineRecord.fetchOne(
-            db,
-            sql: "SELECT l.* FROM cartLine l JOIN product p ON p.id = l.productId WHERE l.cartToken = ? AND p.slug = ?",
-            arguments: [token, slug])
+            db.cachedStatement(
+                sql:
+                    "SELECT l.* FROM cartLine l JOIN product p ON p.id = l.productId WHERE l.cartToken = ? AND p.slug = ?"
+            ), arguments: [token, slug])
         guard let line else { throw CheckoutError.notInCart(slug: slug) }
         return line
     }
@@ -152,7 +171,8 @@ extension AppDatabase {
     private func requireStock(_ db: Database, product: ProductRecord, quantity: Int) throws {
         let available =
             try Int.fetchOne(
-                db, sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?", arguments: [product.id])
+                db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"),
+                arguments: [product.id])
             ?? 0
         guard quantity <= available else {
             throw CheckoutError.outOfStock(lines: [

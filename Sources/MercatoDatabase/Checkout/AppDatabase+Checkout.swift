@@ -32,14 +32,16 @@ public struct OrderPlacement: Sendable {
 extension AppDatabase {
     /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
     /// is reserved with a conditional update, and if any line cannot be, nothing is written.
-    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) throws -> OrderDetails {
-        try writer.write { db in
+    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) async throws -> OrderDetails {
+        try await write { db in
             let now = clock.now()
             var cart = try openCart(db, token: placement.cartToken, now: now)
             let priced = try pricedCart(db, cart: cart)
             let lines = priced.lines
             guard !lines.isEmpty else { throw CheckoutError.emptyCart }
-            if let unsold = lines.first(where: { !$0.isSold }) { throw CheckoutError.productUnavailable(slug: unsold.slug) }
+            if let unsold = lines.first(where: { !$0.isSold }) {
+                throw CheckoutError.productUnavailable(slug: unsold.slug)
+            }
             guard priced.priceChanges.isEmpty else { throw CheckoutError.pricesChanged(lines: priced.priceChanges) }
             let discount = try placement.discountCode.map { try activeDiscount(db, code: $0, now: now) }
             let totals = try policy.totals(
@@ -48,15 +50,17 @@ extension AppDatabase {
 
             var shortages: [StockShortage] = []
             for line in lines {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE inventory SET reserved = reserved + ?, updatedAt = ?
                         WHERE productId = ? AND onHand - reserved >= ?
-                        """, arguments: [line.quantity, now, line.productId, line.quantity])
+                        """
+                ).execute(arguments: [line.quantity, now, line.productId, line.quantity])
                 if db.changesCount == 0 {
                     let available =
                         try Int.fetchOne(
-                            db, sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?",
+                            db.cachedStatement(
+                                sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"),
                             arguments: [line.productId]) ?? 0
                     shortages.append(
                         StockShortage(slug: line.slug, name: line.name, requested: line.quantity, available: available))
@@ -74,11 +78,13 @@ extension AppDatabase {
                 shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
                 holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
             try order.insert(db)
+            var items: [OrderItemRecord] = []
             for line in lines {
                 var item = OrderItemRecord(
                     orderId: order.id!, productId: line.productId, productSlug: line.slug, productName: line.name,
                     quantity: line.quantity, unitPriceMinor: line.unitPriceMinor)
                 try item.insert(db)
+                items.append(item)
             }
             var event = OrderEventRecord(
                 orderId: order.id!, fromStatus: nil, toStatus: order.status, actor: placement.actor,
@@ -89,38 +95,40 @@ extension AppDatabase {
             cart.updatedAt = now
             try cart.update(db)
             try audit(db, actor: placement.actor, action: "order.place", entity: "order", key: order.number)
-            return try OrderDetails.fetch(db, order: order)
+            // Everything the answer shows was just written: no need to read it back inside the write.
+            return OrderDetails(order: order, items: items, events: [event], payment: nil)
         }
     }
 
-    public func orderDetails(number: String) throws -> OrderDetails {
-        try writer.read { db in try OrderDetails.fetch(db, number: number) }
+    public func orderDetails(number: String) async throws -> OrderDetails {
+        try await read { db in try OrderDetails.fetch(db, number: number) }
     }
 
     /// Adds or replaces a discount code (the demo shop and the CLI use this).
     public func saveDiscount(_ discount: Discount, expiresAt: Date? = nil) throws {
         try writer.write { db in
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO discountCode (code, kind, value, minimumSubtotalMinor, expiresAt)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
-                ])
+                    """
+            ).execute(arguments: [
+                discount.code, discount.kind.rawValue, discount.value, discount.minimumSubtotalMinor, expiresAt,
+            ])
         }
     }
 
     private func activeDiscount(_ db: Database, code: String, now: Date) throws -> Discount {
         let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
-                WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
-                """, arguments: [code.trimmingWhitespace(), now])
+            db.cachedStatement(
+                sql: """
+                    SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
+                    WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
+                    """), arguments: [code.trimmingWhitespace(), now])
         guard let row, let kind = Discount.Kind(rawValue: row["kind"]) else {
             throw CheckoutError.unknownDiscountCode(code)
         }
-        return Discount(code: row["code"], kind: kind, value: row["value"], minimumSubtotalMinor: row["minimumSubtotalMinor"])
+        return Discount(
+            code: row["code"], kind: kind, value: row["value"], minimumSubtotalMinor: row["minimumSubtotalMinor"])
     }
 }

@@ -9,8 +9,8 @@ extension AppDatabase {
     @discardableResult
     public func transitionOrder(
         number: String, to next: OrderStatus, actor: String, note: String? = nil, trackingNumber: String? = nil
-    ) throws -> OrderDetails {
-        try writer.write { db in
+    ) async throws -> OrderDetails {
+        try await write { db in
             var order = try OrderDetails.fetch(db, number: number).order
             if let trackingNumber { order.trackingNumber = trackingNumber }
             try move(db, &order, to: next, actor: actor, note: note)
@@ -20,24 +20,40 @@ extension AppDatabase {
 
     /// Cancels every order still awaiting payment whose stock hold has ended, releasing the stock;
     /// returns their numbers.
-    public func releaseExpiredHolds(actor: String) throws -> [String] {
-        try writer.write { db in
+    public func releaseExpiredHolds(actor: String) async throws -> [String] {
+        try await write { db in
             let expired = try OrderRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM "order" INDEXED BY order_awaiting_payment_on_holdExpiresAt
-                    WHERE status = 'pending_payment' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500
-                    """, arguments: [clock.now()])
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM "order" INDEXED BY order_awaiting_payment_on_holdExpiresAt
+                        WHERE status = 'pending_payment' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500
+                        """), arguments: [clock.now()])
             for var order in expired {
-                try move(db, &order, to: .cancelled, actor: actor, note: "payment not received before the stock hold ended")
+                try move(
+                    db, &order, to: .cancelled, actor: actor, note: "payment not received before the stock hold ended")
             }
             return expired.map(\.number)
         }
     }
 
+    /// The open payments (not yet succeeded, not cancelled) of orders whose stock hold has ended: before the hold
+    /// is released, the gateway is asked whether the money arrived after all.
+    public func openPaymentsOnExpiredHolds() async throws -> [PaymentRecord] {
+        try await read { db in
+            try PaymentRecord.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.* FROM payment p JOIN "order" o ON o.id = p.orderId
+                        WHERE o.status = 'pending_payment' AND o.holdExpiresAt <= ?
+                          AND p.status IN ('requires_payment_method', 'processing')
+                        ORDER BY o.holdExpiresAt LIMIT 500
+                        """), arguments: [clock.now()])
+        }
+    }
+
     /// The most recent orders, newest first, optionally of one status.
-    public func orders(status: OrderStatus?, limit: Int) throws -> [OrderRecord] {
-        try writer.read { db in
+    public func orders(status: OrderStatus?, limit: Int) async throws -> [OrderRecord] {
+        try await read { db in
             var request = OrderRecord.order(Column("placedAt").desc, Column("id").desc).limit(limit)
             if let status { request = request.filter(Column("status") == status.rawValue) }
             return try request.fetchAll(db)
@@ -54,7 +70,8 @@ extension AppDatabase {
         if next == .shipped, (order.trackingNumber ?? "").isEmpty {
             throw OrderError.trackingNumberRequired(number: order.number)
         }
-        let items = try OrderItemRecord.filter(Column("orderId") == order.id).fetchAll(db)
+        let items = try OrderItemRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM orderItem WHERE orderId = ?"), arguments: [order.id])
         let stockChange: String? =
             switch (current, next) {
             // The hold becomes a sale.
@@ -67,9 +84,9 @@ extension AppDatabase {
         if let stockChange {
             for item in items {
                 guard let productId = item.productId else { continue }
-                try db.execute(
-                    sql: "UPDATE inventory SET \(stockChange), updatedAt = :now WHERE productId = :product",
-                    arguments: ["quantity": item.quantity, "now": now, "product": productId])
+                try db.cachedStatement(
+                    sql: "UPDATE inventory SET \(stockChange), updatedAt = :now WHERE productId = :product"
+                ).execute(arguments: ["quantity": item.quantity, "now": now, "product": productId])
                 if next == .paid { try alertIfLow(db, productId: productId, sold: item.quantity, now: now) }
             }
         }
@@ -90,11 +107,11 @@ extension AppDatabase {
     private func alertIfLow(_ db: Database, productId: Int64, sold: Int, now: Date) throws {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT p.name, i.onHand - i.reserved AS available, i.lowStockThreshold AS threshold
-                    FROM inventory i JOIN product p ON p.id = i.productId WHERE i.productId = ?
-                    """, arguments: [productId])
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.name, i.onHand - i.reserved AS available, i.lowStockThreshold AS threshold
+                        FROM inventory i JOIN product p ON p.id = i.productId WHERE i.productId = ?
+                        """), arguments: [productId])
         else { return }
         let available: Int = row["available"]
         let threshold: Int = row["threshold"]

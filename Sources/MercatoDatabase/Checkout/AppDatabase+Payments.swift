@@ -20,29 +20,36 @@ public enum PaymentSettlement: Sendable, Hashable {
 extension AppDatabase {
     /// Stores the payment the gateway opened (or its latest state) against the order.
     @discardableResult
-    public func recordPayment(orderNumber: String, provider: String, payment: GatewayPayment, method: String) throws
-        -> OrderDetails
+    public func recordPayment(orderNumber: String, provider: String, payment: GatewayPayment, method: String)
+        async throws -> OrderDetails
     {
-        try writer.write { db in
-            let order = try OrderDetails.fetch(db, number: orderNumber).order
+        try await write { db in
+            var details = try OrderDetails.fetch(db, number: orderNumber)
             var row =
                 try paymentRow(db, provider: provider, id: payment.id)
-                ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: method)
+                ?? newPaymentRow(provider: provider, id: payment.id, order: details.order, method: method)
             apply(payment, to: &row)
             try row.save(db)
-            return try OrderDetails.fetch(db, order: order)
+            // The order's payment is its latest; the row just saved is it unless a later one exists.
+            if row.id! >= (details.payment?.id ?? 0) { details.payment = row }
+            return details
         }
     }
 
     /// Applies a gateway's report about a payment, from the shopper's request or a webhook, in any order and
     /// any number of times: a success pays the order exactly once, a late failure never undoes a success.
-    public func settlePayment(provider: String, payment: GatewayPayment, actor: String) throws -> PaymentSettlement {
-        try writer.write { db in
+    public func settlePayment(provider: String, payment: GatewayPayment, actor: String) async throws
+        -> PaymentSettlement
+    {
+        try await write { db in
             let existing = try paymentRow(db, provider: provider, id: payment.id)
-            let orderId = try existing?.orderId ?? payment.orderNumber.flatMap {
-                try Int64.fetchOne(db, sql: "SELECT id FROM \"order\" WHERE number = ?", arguments: [$0])
-            }
-            guard let orderId, var order = try OrderRecord.fetchOne(db, key: orderId) else {
+            let orderId =
+                try existing?.orderId
+                ?? payment.orderNumber.flatMap {
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT id FROM \"order\" WHERE number = ?"), arguments: [$0])
+                }
+            guard let orderId, var order = try OrderRecord.fetch(db, id: orderId) else {
                 return .ignored(reason: "payment \(payment.id) names no known order")
             }
             guard payment.amountMinor == order.totalMinor, payment.currency.uppercased() == order.currency else {
@@ -66,7 +73,8 @@ extension AppDatabase {
             }
             if wasSucceeded { return .alreadySettled(try OrderDetails.fetch(db, order: order)) }
             guard order.status == OrderStatus.pendingPayment.rawValue else {
-                try audit(db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
+                try audit(
+                    db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
                     details: "{\"payment\":\(jsonString(payment.id)),\"orderStatus\":\(jsonString(order.status))}")
                 return .refundNeeded(
                     try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
@@ -85,10 +93,10 @@ extension AppDatabase {
     public func recordRefund(
         provider: String, paymentId: String, refund: GatewayRefund, moveTo next: OrderStatus?, actor: String,
         note: String?
-    ) throws -> OrderDetails {
-        try writer.write { db in
+    ) async throws -> OrderDetails {
+        try await write { db in
             guard var payment = try paymentRow(db, provider: provider, id: paymentId),
-                var order = try OrderRecord.fetchOne(db, key: payment.orderId)
+                var order = try OrderRecord.fetch(db, id: payment.orderId)
             else { throw OrderError.notFound(paymentId) }
             let isNew = try PaymentRefundRow(paymentId: payment.id!, refundId: refund.id, amountMinor: refund.amountMinor)
                 .insertIfNew(db, now: clock.now())
@@ -114,12 +122,14 @@ extension AppDatabase {
     }
 
     /// Whether a payment with this provider id belongs to one of the shop's orders.
-    public func hasPayment(provider: String, id: String) throws -> Bool {
-        try writer.read { db in try paymentRow(db, provider: provider, id: id) != nil }
+    public func hasPayment(provider: String, id: String) async throws -> Bool {
+        try await writer.read { db in try paymentRow(db, provider: provider, id: id) != nil }
     }
 
     private func paymentRow(_ db: Database, provider: String, id: String) throws -> PaymentRecord? {
-        try PaymentRecord.filter(Column("provider") == provider && Column("transactionId") == id).fetchOne(db)
+        try PaymentRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM payment WHERE provider = ? AND transactionId = ?"),
+            arguments: [provider, id])
     }
 
     private func newPaymentRow(provider: String, id: String, order: OrderRecord, method: String) -> PaymentRecord {
@@ -154,9 +164,9 @@ private struct PaymentRefundRow {
     var amountMinor: Int
 
     func insertIfNew(_ db: Database, now: Date) throws -> Bool {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)",
-            arguments: [paymentId, refundId, amountMinor, now])
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [paymentId, refundId, amountMinor, now])
         return db.changesCount > 0
     }
 }

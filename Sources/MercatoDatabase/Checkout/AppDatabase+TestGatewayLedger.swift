@@ -46,3 +46,10 @@ extension AppDatabase {
         }
     }
 }
+
+extension TestGatewayPaymentRow {
+    /// The payment with this id, through a statement prepared once per connection.
+    public static func fetch(_ db: Database, id: String) throws -> TestGatewayPaymentRow? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM testGatewayPayment WHERE id = ?"), arguments: [id])
+    }
+}

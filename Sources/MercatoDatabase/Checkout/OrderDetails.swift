@@ -23,17 +23,27 @@ public struct OrderDetails: Sendable, Hashable {
     public var canCancel: Bool { status.canMove(to: .cancelled) }
 
     static func fetch(_ db: Database, number: String) throws -> OrderDetails {
-        guard let order = try OrderRecord.filter(Column("number") == number).fetchOne(db) else {
+        guard
+            let order = try OrderRecord.fetchOne(
+                db.cachedStatement(sql: #"SELECT * FROM "order" WHERE number = ?"#), arguments: [number])
+        else {
             throw OrderError.notFound(number)
         }
         return try fetch(db, order: order)
     }
 
+    /// Checkout reads an order several times a request, thousands of times a second under load: the statements
+    /// are prepared once per connection (`cachedStatement`), not parsed and authorised again each time.
     static func fetch(_ db: Database, order: OrderRecord) throws -> OrderDetails {
         OrderDetails(
             order: order,
-            items: try OrderItemRecord.filter(Column("orderId") == order.id).order(Column("id")).fetchAll(db),
-            events: try OrderEventRecord.filter(Column("orderId") == order.id).order(Column("id")).fetchAll(db),
-            payment: try PaymentRecord.filter(Column("orderId") == order.id).order(Column("id").desc).fetchOne(db))
+            items: try OrderItemRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM orderItem WHERE orderId = ? ORDER BY id"), arguments: [order.id]),
+            events: try OrderEventRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM orderEvent WHERE orderId = ? ORDER BY id"), arguments: [order.id]
+            ),
+            payment: try PaymentRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM payment WHERE orderId = ? ORDER BY id DESC LIMIT 1"),
+                arguments: [order.id]))
     }
 }

@@ -12,22 +12,24 @@ public struct ProductAvailability: Sendable, Hashable, FetchableRecord, Decodabl
     public var reserved: Int
     public var lowStockThreshold: Int
 
-    public var stock: StockLevel { StockLevel(onHand: onHand, reserved: reserved, lowStockThreshold: lowStockThreshold) }
+    public var stock: StockLevel {
+        StockLevel(onHand: onHand, reserved: reserved, lowStockThreshold: lowStockThreshold)
+    }
     public var available: Int { max(0, onHand - reserved) }
 }
 
 extension AppDatabase {
     /// Active products among `slugs`, in the order asked; unknown slugs are left out.
-    public func availability(slugs: [String]) throws -> [ProductAvailability] {
-        try writer.read { db in
+    public func availability(slugs: [String]) async throws -> [ProductAvailability] {
+        try await read { db in
             let found = try ProductAvailability.fetchAll(
-                db,
-                sql: """
-                    SELECT p.slug, p.name, p.priceMinor, p.currency, COALESCE(i.onHand, 0) AS onHand,
-                           COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
-                    FROM product p LEFT JOIN inventory i ON i.productId = p.id
-                    WHERE p.status = 'active' AND p.slug IN (SELECT value FROM json_each(?))
-                    """, arguments: [String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)])
+                db.cachedStatement(
+                    sql: """
+                        SELECT p.slug, p.name, p.priceMinor, p.currency, COALESCE(i.onHand, 0) AS onHand,
+                               COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
+                        FROM product p LEFT JOIN inventory i ON i.productId = p.id
+                        WHERE p.status = 'active' AND p.slug IN (SELECT value FROM json_each(?))
+                        """), arguments: [String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)])
             let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             return slugs.compactMap { bySlug[$0] }
         }

@@ -90,3 +90,10 @@ public struct OrderEventRecord: Codable, Hashable, Sendable, FetchableRecord, Mu
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension OrderRecord {
+    /// The order with this id, through a statement prepared once per connection.
+    static func fetch(_ db: Database, id: Int64) throws -> OrderRecord? {
+        try fetchOne(db.cachedStatement(sql: #"SELECT * FROM "order" WHERE id = ?"#), arguments: [id])
+    }
+}

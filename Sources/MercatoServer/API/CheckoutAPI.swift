@@ -15,38 +15,41 @@ struct CheckoutAPI: Sendable {
 
     func register(on api: RouterGroup<APIRequestContext>) {
         api.get("shipping-methods") { _, _ in try JSONAnswer(PricingJSON(settings)).response }
-        api.get("products/availability") { request, _ in try availability(request) }
+        api.get("products/availability") { request, _ in try await availability(request) }
         api.post("carts") { _, _ in
             try JSONAnswer(
-                CartJSON(try database.createCart(token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
+                CartJSON(
+                    try await database.createCart(
+                        token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
                 status: .created
             ).response
         }
         api.get("carts/:cartToken") { _, context in
-            try JSONAnswer(CartJSON(try database.cart(token: context.parameters.require("cartToken")))).response
+            try JSONAnswer(CartJSON(try await database.cart(token: context.parameters.require("cartToken")))).response
         }
         api.post("carts/:cartToken/lines") { request, context in
             let line = try JSONBody.decode(AddLine.self, from: try await JSONBody.bytes(of: request, context: context))
-            let cart = try database.addToCart(
+            let cart = try await database.addToCart(
                 token: context.parameters.require("cartToken"), slug: line.slug, quantity: line.quantity,
                 seenPriceMinor: line.seenPriceMinor.map { max(0, $0) }, rules: settings.cartRules)
             return try JSONAnswer(CartJSON(cart)).response
         }
         api.put("carts/:cartToken/lines/:slug") { request, context in
-            let line = try JSONBody.decode(SetQuantity.self, from: try await JSONBody.bytes(of: request, context: context))
-            let cart = try database.setCartQuantity(
+            let line = try JSONBody.decode(
+                SetQuantity.self, from: try await JSONBody.bytes(of: request, context: context))
+            let cart = try await database.setCartQuantity(
                 token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
                 quantity: line.quantity, rules: settings.cartRules)
             return try JSONAnswer(CartJSON(cart)).response
         }
         api.delete("carts/:cartToken/lines/:slug") { _, context in
-            let cart = try database.removeFromCart(
+            let cart = try await database.removeFromCart(
                 token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
                 rules: settings.cartRules)
             return try JSONAnswer(CartJSON(cart)).response
         }
         api.post("carts/:cartToken/accept-prices") { _, context in
-            let cart = try database.acceptCartPrices(
+            let cart = try await database.acceptCartPrices(
                 token: context.parameters.require("cartToken"), rules: settings.cartRules)
             return try JSONAnswer(CartJSON(cart)).response
         }
@@ -60,7 +63,7 @@ struct CheckoutAPI: Sendable {
             let number = try context.parameters.require("number")
             try requireTrackingToken(request.uri.queryParameters["token"].map(String.init), for: number)
             // A payment still being confirmed (3-D Secure in the shopper's browser) is asked after at the gateway.
-            let details = try await desk.refresh(try database.orderDetails(number: number), actor: "shopper")
+            let details = try await desk.refresh(try await database.orderDetails(number: number), actor: "shopper")
             return try JSONAnswer(orderJSON(details)).response
         }
         api.post("orders/:number/payments") { request, context in
@@ -77,7 +80,8 @@ struct CheckoutAPI: Sendable {
         }
         api.post("orders/:number/cancel") { request, context in
             let number = try context.parameters.require("number")
-            let body = try JSONBody.decode(TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
+            let body = try JSONBody.decode(
+                TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
             try requireTrackingToken(body.token, for: number)
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
             return try JSONAnswer(orderJSON(details)).response
@@ -93,7 +97,7 @@ struct CheckoutAPI: Sendable {
             orderNumber: newOrderNumber(), holdDuration: settings.holdDuration, actor: "shopper")
         let details: OrderDetails
         do {
-            details = try database.placeOrder(placement, policy: settings.pricing)
+            details = try await database.placeOrder(placement, policy: settings.pricing)
         } catch let error as CheckoutError {
             metrics.checkoutRefused(error)
             throw error
@@ -140,13 +144,17 @@ struct CheckoutAPI: Sendable {
         }
     }
 
-    private func availability(_ request: Request) throws -> Response {
-        let slugs = (request.uri.queryParameters["slugs"].map(String.init) ?? "")
-            .split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    private func availability(_ request: Request) async throws -> Response {
+        let list = request.uri.queryParameters["slugs"].map(String.init) ?? ""
+        guard list.unicodeScalars.count <= 4000 else {
+            throw Problem.badRequest(
+                "The slugs list is longer than 4,000 characters; ask for 50 products at most.", field: "slugs")
+        }
+        let slugs = list.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !slugs.isEmpty, slugs.count <= 50 else {
             throw Problem.badRequest("Give 1 to 50 product slugs, separated by commas, in ?slugs=.", field: "slugs")
         }
-        let products = try database.availability(slugs: slugs).map(AvailabilityJSON.init)
+        let products = try await database.availability(slugs: slugs).map(AvailabilityJSON.init)
         return try JSONAnswer(["products": products]).response
     }
 }

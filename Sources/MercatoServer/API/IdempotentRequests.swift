@@ -16,9 +16,11 @@ struct IdempotentRequests: Sendable {
         _ handler: () async throws -> JSONAnswer
     ) async throws -> Response {
         guard let key = request.headers[.idempotencyKey], !key.isEmpty else { return try await handler().response }
-        guard key.count <= 255 else { throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.") }
+        guard key.count <= 255 else {
+            throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.")
+        }
         let hash = SHA256.hash(data: Data(request.uri.path.utf8) + body).map { String(format: "%02x", $0) }.joined()
-        switch try database.beginIdempotentRequest(operation: operation, key: key, requestHash: hash) {
+        switch try await database.beginIdempotentRequest(operation: operation, key: key, requestHash: hash) {
         case .replay(let status, let data):
             var response = JSONBody.response(data: data, status: HTTPResponse.Status(code: status))
             if status >= 400 { response.headers[.contentType] = "application/problem+json" }
@@ -40,16 +42,17 @@ struct IdempotentRequests: Sendable {
             answer = try await handler()
         } catch {
             guard let problem = (error as? Problem) ?? Problem(error), problem.status.code < 500 else {
-                try? database.abandonIdempotentRequest(operation: operation, key: key)
+                try? await database.abandonIdempotentRequest(operation: operation, key: key)
                 throw error
             }
             var stored = problem
             stored.requestId = context.id
-            try database.finishIdempotentRequest(
-                operation: operation, key: key, status: Int(problem.status.code), body: try JSONBody.encoder.encode(stored))
+            try await database.finishIdempotentRequest(
+                operation: operation, key: key, status: Int(problem.status.code),
+                body: try JSONBody.encoder.encode(stored))
             throw problem
         }
-        try database.finishIdempotentRequest(
+        try await database.finishIdempotentRequest(
             operation: operation, key: key, status: Int(answer.status.code), body: answer.body)
         return answer.response
     }

@@ -12,6 +12,12 @@ struct WebhookRoutes: Sendable {
 
     func register(on api: RouterGroup<APIRequestContext>) {
         api.post("webhooks/stripe") { request, context in
+            // A request without a signature is malformed whether or not webhooks are configured here.
+            guard request.headers[.stripeSignature] != nil else {
+                throw Problem(
+                    .badRequest, "webhook-signature", "Webhook refused",
+                    detail: "The Stripe-Signature header is missing; only Stripe's signed events are accepted.")
+            }
             guard let verifier else {
                 throw Problem.notFound("Stripe webhooks are not configured on this server (set STRIPE_WEBHOOK_SECRET).")
             }
@@ -23,12 +29,13 @@ struct WebhookRoutes: Sendable {
                 context.logger.warning("webhook refused", metadata: ["reason": "\(error)"])
                 throw Problem(.badRequest, "webhook-signature", "Webhook refused", detail: error.description)
             }
-            if try database.webhookEventSeen(provider: "stripe", id: event.id) {
+            if try await database.webhookEventSeen(provider: "stripe", id: event.id) {
                 return try JSONAnswer(WebhookAnswer(received: true, duplicate: true)).response
             }
             if let payment = event.paymentIntent, event.type.hasPrefix("payment_intent.") {
                 let settlement = try await desk.settle(payment, actor: "webhook:stripe")
-                context.logger.info("webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
+                context.logger.info(
+                    "webhook applied", metadata: ["event": "\(event.id)", "outcome": "\(settlement.name)"])
             }
             if let paymentId = event.refundedCharge?.paymentIntentId {
                 let details = try await desk.recordProviderRefunds(paymentId: paymentId, actor: "webhook:stripe")
@@ -36,7 +43,7 @@ struct WebhookRoutes: Sendable {
                     "webhook applied",
                     metadata: ["event": "\(event.id)", "outcome": "refunds recorded", "order": "\(details?.number ?? "none")"])
             }
-            _ = try database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
+            _ = try await database.recordWebhookEvent(provider: "stripe", id: event.id, type: event.type)
             return try JSONAnswer(WebhookAnswer(received: true, duplicate: false)).response
         }
     }

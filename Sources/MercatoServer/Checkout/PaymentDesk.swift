@@ -24,7 +24,7 @@ public struct PaymentDesk: Sendable {
                 orderNumber: details.number, amountMinor: details.order.totalMinor,
                 currency: Currency(code: details.order.currency) ?? .usd, email: details.order.email,
                 idempotencyKey: "create-\(details.number)"))
-        return try database.recordPayment(
+        return try await database.recordPayment(
             orderNumber: details.number, provider: gateway.provider, payment: payment, method: "card")
     }
 
@@ -33,7 +33,7 @@ public struct PaymentDesk: Sendable {
     public func pay(number: String, paymentMethod: String, attemptKey: String, actor: String) async throws
         -> PaymentSettlement
     {
-        var details = try database.orderDetails(number: number)
+        var details = try await database.orderDetails(number: number)
         switch details.status {
         case .pendingPayment: break
         case .paid, .shipped, .delivered: return .alreadySettled(details)
@@ -57,17 +57,17 @@ public struct PaymentDesk: Sendable {
             current.status != .processing
         else { return details }
         try await settle(current, actor: actor)
-        return try database.orderDetails(number: details.number)
+        return try await database.orderDetails(number: details.number)
     }
 
     /// Applies a gateway's report; money that arrives for an order that can no longer take it goes back.
     @discardableResult
     public func settle(_ payment: GatewayPayment, actor: String) async throws -> PaymentSettlement {
-        let settlement = try database.settlePayment(provider: gateway.provider, payment: payment, actor: actor)
+        let settlement = try await database.settlePayment(provider: gateway.provider, payment: payment, actor: actor)
         if case .refundNeeded(let details, let paymentId, let amount) = settlement {
             let refund = try await gateway.refund(
                 paymentId: paymentId, amountMinor: amount, idempotencyKey: "unneeded-\(paymentId)")
-            try database.recordRefund(
+            try await database.recordRefund(
                 provider: gateway.provider, paymentId: paymentId, refund: refund, moveTo: nil, actor: actor,
                 note: "payment arrived for an order that is \(details.status.label); refunded in full")
         }
@@ -77,24 +77,24 @@ public struct PaymentDesk: Sendable {
     /// Cancels an order that has not shipped: awaiting payment, its stock hold is released; paid, its payment
     /// is refunded in full and its stock returns.
     public func cancel(number: String, actor: String, note: String) async throws -> OrderDetails {
-        let details = try database.orderDetails(number: number)
+        let details = try await database.orderDetails(number: number)
         guard details.canCancel else {
             throw OrderError.transitionRefused(number: number, from: details.status, to: .cancelled)
         }
         guard details.status == .paid, let payment = try succeededPayment(details) else {
-            return try database.transitionOrder(number: number, to: .cancelled, actor: actor, note: note)
+            return try await database.transitionOrder(number: number, to: .cancelled, actor: actor, note: note)
         }
         let refund = try await gateway.refund(
             paymentId: payment.transactionId, amountMinor: payment.amountMinor - payment.refundedMinor,
             idempotencyKey: "cancel-\(number)")
-        return try database.recordRefund(
+        return try await database.recordRefund(
             provider: payment.provider, paymentId: payment.transactionId, refund: refund, moveTo: .cancelled,
             actor: actor, note: note)
     }
 
     /// Refunds `amountMinor` (default: all that is left) of a paid order; a full refund makes it refunded.
     public func refund(number: String, amountMinor: Int?, actor: String) async throws -> OrderDetails {
-        let details = try database.orderDetails(number: number)
+        let details = try await database.orderDetails(number: number)
         guard let payment = try succeededPayment(details) else { throw OrderError.paymentMissing(number: number) }
         let refundable = payment.amountMinor - payment.refundedMinor
         let amount = amountMinor ?? refundable
@@ -108,7 +108,7 @@ public struct PaymentDesk: Sendable {
         let refund = try await gateway.refund(
             paymentId: payment.transactionId, amountMinor: amount,
             idempotencyKey: "refund-\(number)-\(payment.refundedMinor)-\(amount)")
-        return try database.recordRefund(
+        return try await database.recordRefund(
             provider: payment.provider, paymentId: payment.transactionId, refund: refund,
             moveTo: isFull ? .refunded : nil, actor: actor,
             note: isFull ? "refunded in full" : "refunded \(amount) of \(payment.amountMinor) minor units")
@@ -119,10 +119,10 @@ public struct PaymentDesk: Sendable {
     /// full moves a paid, shipped or delivered order to refunded. Returns nil for a payment Mercato never opened.
     @discardableResult
     public func recordProviderRefunds(paymentId: String, actor: String) async throws -> OrderDetails? {
-        guard try database.hasPayment(provider: gateway.provider, id: paymentId) else { return nil }
+        guard try await database.hasPayment(provider: gateway.provider, id: paymentId) else { return nil }
         var details: OrderDetails?
         for refund in try await gateway.refunds(paymentId: paymentId).reversed() {
-            details = try database.recordRefund(
+            details = try await database.recordRefund(
                 provider: gateway.provider, paymentId: paymentId, refund: refund, moveTo: nil, actor: actor,
                 note: "refunded at \(gateway.provider)")
         }
@@ -134,7 +134,8 @@ public struct PaymentDesk: Sendable {
         guard payment.provider == gateway.provider else {
             throw PaymentGatewayError(
                 provider: gateway.provider,
-                detail: "order \(details.number) was paid through \(payment.provider); configure that gateway to refund it",
+                detail:
+                    "order \(details.number) was paid through \(payment.provider); configure that gateway to refund it",
                 retryable: false)
         }
         return payment

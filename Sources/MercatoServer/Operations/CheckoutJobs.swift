@@ -7,28 +7,47 @@ import ServiceLifecycle
 /// server shuts down.
 struct HoldReleaseService: Service {
     let database: AppDatabase
+    let desk: PaymentDesk
     let metrics: ServerMetrics
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            sweep()
+            await sweep()
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 
-    func sweep() {
+    func sweep() async {
         do {
-            let released = try database.releaseExpiredHolds(actor: "system")
+            await settleLatePayments()
+            let released = try await database.releaseExpiredHolds(actor: "system")
             if !released.isEmpty {
                 metrics.holdsReleased.increment(by: Int64(released.count))
                 logger.info("released expired stock holds", metadata: ["orders": "\(released.joined(separator: ","))"])
             }
-            _ = try database.deleteExpiredCarts(olderThan: 7 * 24 * 3600)
-            _ = try database.deleteIdempotencyKeys(olderThan: 24 * 3600)
+            _ = try await database.deleteExpiredCarts(olderThan: 7 * 24 * 3600)
+            _ = try await database.deleteIdempotencyKeys(olderThan: 24 * 3600)
         } catch {
             logger.error("hold release failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Money that arrived for an order whose hold has ended, but whose answer or webhook never reached the
+    /// server (a crash between the gateway's charge and recording it, a lost webhook), pays the order instead
+    /// of its hold being released.
+    private func settleLatePayments() async {
+        do {
+            for payment in try await database.openPaymentsOnExpiredHolds()
+            where payment.provider == desk.gateway.provider {
+                let current = try await desk.gateway.retrievePayment(id: payment.transactionId)
+                guard case .succeeded = current.status else { continue }
+                try await desk.settle(current, actor: "system")
+                logger.info("settled a payment found at the gateway", metadata: ["payment": "\(payment.transactionId)"])
+            }
+        } catch {
+            logger.error("checking late payments failed", metadata: ["error": "\(error)"])
         }
     }
 }
@@ -46,7 +65,8 @@ struct DelayedPaymentService: Service {
                     try await desk.settle(payment, actor: "gateway:\(desk.gateway.provider)")
                 } catch {
                     logger.error(
-                        "settling a delayed payment failed", metadata: ["payment": "\(payment.id)", "error": "\(error)"])
+                        "settling a delayed payment failed",
+                        metadata: ["payment": "\(payment.id)", "error": "\(error)"])
                 }
             }
         }

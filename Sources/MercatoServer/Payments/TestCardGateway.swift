@@ -31,10 +31,11 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
-        try await ledger.writer.write { db in
+        try await ledger.write { db in
             let key = "create:" + request.idempotencyKey
-            if let id = try String.fetchOne(db, sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?", arguments: [key]),
-                let row = try TestGatewayPaymentRow.fetchOne(db, key: id)
+            if let id = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?"), arguments: [key]),
+                let row = try TestGatewayPaymentRow.fetch(db, id: id)
             {
                 return Self.payment(row)
             }
@@ -43,26 +44,31 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                 orderNumber: request.orderNumber, amountMinor: request.amountMinor,
                 currency: request.currency.code.lowercased())
             try row.insert(db)
-            try db.execute(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)", arguments: [key, row.id])
+            try db.cachedStatement(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)").execute(
+                arguments: [key, row.id])
             return Self.payment(row)
         }
     }
 
-    public func confirmPayment(id: String, paymentMethod: String, idempotencyKey: String) async throws -> GatewayPayment {
+    public func confirmPayment(id: String, paymentMethod: String, idempotencyKey: String) async throws -> GatewayPayment
+    {
         if paymentMethod == "pm_card_gatewayError" {
-            throw PaymentGatewayError(provider: provider, detail: "test gateway error (pm_card_gatewayError)", retryable: true)
+            throw PaymentGatewayError(
+                provider: provider, detail: "test gateway error (pm_card_gatewayError)", retryable: true)
         }
-        let payment = try await ledger.writer.write { db in
-            guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
+        let payment = try await ledger.write { db in
+            guard var row = try TestGatewayPaymentRow.fetch(db, id: id) else {
                 throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
             let key = "confirm:" + idempotencyKey
-            let replayed = try String.fetchOne(db, sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?", arguments: [key])
+            let replayed = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?"), arguments: [key])
             // A payment that succeeded or is processing cannot be charged again.
             guard replayed == nil, row.status == "requires_payment_method" else { return Self.payment(row) }
             (row.status, row.declineCode, row.declineMessage) = Self.outcome(of: paymentMethod)
             try row.update(db)
-            try db.execute(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)", arguments: [key, row.id])
+            try db.cachedStatement(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)").execute(
+                arguments: [key, row.id])
             return Self.payment(row)
         }
         if payment.status == .processing { scheduleConfirmation(of: id) }
@@ -70,8 +76,8 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func retrievePayment(id: String) async throws -> GatewayPayment {
-        try await ledger.writer.write { db in
-            guard let row = try TestGatewayPaymentRow.fetchOne(db, key: id) else {
+        try await ledger.write { db in
+            guard let row = try TestGatewayPaymentRow.fetch(db, id: id) else {
                 throw PaymentGatewayError(provider: "test", detail: "no such payment \(id)", retryable: false)
             }
             return Self.payment(row)
@@ -79,25 +85,31 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func refund(paymentId: String, amountMinor: Int, idempotencyKey: String) async throws -> GatewayRefund {
-        try await ledger.writer.write { db in
+        try await ledger.write { db in
             let key = "refund:" + idempotencyKey
-            if let reply = try Row.fetchOne(db, sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE key = ?", arguments: [key]) {
+            if let reply = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE key = ?"),
+                arguments: [key])
+            {
                 return GatewayRefund(id: reply["refundId"], amountMinor: reply["amountMinor"], succeeded: true)
             }
-            guard var row = try TestGatewayPaymentRow.fetchOne(db, key: paymentId), row.status == "succeeded" else {
-                throw PaymentGatewayError(provider: "test", detail: "payment \(paymentId) has not succeeded", retryable: false)
+            guard var row = try TestGatewayPaymentRow.fetch(db, id: paymentId), row.status == "succeeded" else {
+                throw PaymentGatewayError(
+                    provider: "test", detail: "payment \(paymentId) has not succeeded", retryable: false)
             }
             guard amountMinor > 0, row.refundedMinor + amountMinor <= row.amountMinor else {
                 throw PaymentGatewayError(
-                    provider: "test", detail: "refund of \(amountMinor) exceeds the \(row.amountMinor - row.refundedMinor) left",
+                    provider: "test",
+                    detail: "refund of \(amountMinor) exceeds the \(row.amountMinor - row.refundedMinor) left",
                     retryable: false)
             }
             row.refundedMinor += amountMinor
             try row.update(db)
-            let refund = GatewayRefund(id: "tr_" + UUID().uuidString.prefix(12).lowercased(), amountMinor: amountMinor, succeeded: true)
-            try db.execute(
-                sql: "INSERT INTO testGatewayReply (key, paymentId, refundId, amountMinor) VALUES (?, ?, ?, ?)",
-                arguments: [key, paymentId, refund.id, amountMinor])
+            let refund = GatewayRefund(
+                id: "tr_" + UUID().uuidString.prefix(12).lowercased(), amountMinor: amountMinor, succeeded: true)
+            try db.cachedStatement(
+                sql: "INSERT INTO testGatewayReply (key, paymentId, refundId, amountMinor) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [key, paymentId, refund.id, amountMinor])
             return refund
         }
     }
@@ -117,7 +129,8 @@ public final class TestCardGateway: PaymentGateway, Sendable {
         case "pm_card_delayed": ("processing", nil, nil)
         case "pm_card_chargeDeclinedInsufficientFunds":
             ("requires_payment_method", "insufficient_funds", "Your card has insufficient funds. Try another card.")
-        case "pm_card_chargeDeclined": ("requires_payment_method", "generic_decline", "Your card was declined. Try another card.")
+        case "pm_card_chargeDeclined":
+            ("requires_payment_method", "generic_decline", "Your card was declined. Try another card.")
         default:
             ("requires_payment_method", "invalid_payment_method", "This payment method is not valid. Try another card.")
         }
@@ -133,14 +146,17 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                     declined: row.declineCode.map { PaymentDecline(code: $0, message: row.declineMessage ?? "") })
             }
         return GatewayPayment(
-            id: row.id, status: status, amountMinor: row.amountMinor, currency: row.currency, orderNumber: row.orderNumber)
+            id: row.id, status: status, amountMinor: row.amountMinor, currency: row.currency,
+            orderNumber: row.orderNumber)
     }
 
     private func scheduleConfirmation(of id: String) {
         Task { [self] in
             try? await Task.sleep(for: confirmationDelay)
-            let confirmed = try? await ledger.writer.write { db -> GatewayPayment? in
-                guard var row = try TestGatewayPaymentRow.fetchOne(db, key: id), row.status == "processing" else { return nil }
+            let confirmed = try? await ledger.write { db -> GatewayPayment? in
+                guard var row = try TestGatewayPaymentRow.fetch(db, id: id), row.status == "processing" else {
+                    return nil
+                }
                 row.status = "succeeded"
                 try row.update(db)
                 return Self.payment(row)

@@ -23,7 +23,7 @@ struct OrdersCommand: AsyncParsableCommand {
                 guard let status = OrderStatus(rawValue: text) else { throw ValidationError("unknown status '\(text)'") }
                 return status
             }
-            let orders = try options.openDatabase().orders(status: filter, limit: limit)
+            let orders = try await options.openDatabase().orders(status: filter, limit: limit)
             if json { return try printJSON(orders.map(OrderLine.init)) }
             for order in orders {
                 print(
@@ -41,7 +41,7 @@ struct OrdersCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let details = try orderDetails(options, number)
+            let details = try await orderDetails(options, number)
             if json { return try printJSON(OrderLine(details.order)) }
             describe(details)
         }
@@ -56,7 +56,7 @@ struct OrdersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await change(options, number) { database, actor in
-                try database.transitionOrder(number: number, to: .shipped, actor: actor, trackingNumber: tracking)
+                try await database.transitionOrder(number: number, to: .shipped, actor: actor, trackingNumber: tracking)
             }
         }
     }
@@ -68,7 +68,7 @@ struct OrdersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await change(options, number) { database, actor in
-                try database.transitionOrder(number: number, to: .delivered, actor: actor)
+                try await database.transitionOrder(number: number, to: .delivered, actor: actor)
             }
         }
     }
@@ -122,8 +122,8 @@ private func change(
     describe(details)
 }
 
-private func orderDetails(_ options: ShopOptions, _ number: String) throws -> OrderDetails {
-    do { return try options.openDatabase().orderDetails(number: number) } catch let error as OrderError {
+private func orderDetails(_ options: ShopOptions, _ number: String) async throws -> OrderDetails {
+    do { return try await options.openDatabase().orderDetails(number: number) } catch let error as OrderError {
         throw fail(error.message)
     }
 }

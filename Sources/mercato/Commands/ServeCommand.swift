@@ -57,7 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
             ServerConfiguration(
                 host: host, port: port, siteDirectory: apiOnly ? nil : site.path, allowedOrigin: allowOrigin,
                 checkout: CheckoutSettings(currency: shop.currency, holdDuration: holdMinutes * 60),
-                rateLimits: noRateLimit ? nil : RateLimits()),
+                rateLimits: noRateLimit ? nil : RateLimits(),
+                // Short holds (tests, flash sales) are released soon after they end, not up to 30 s later.
+                holdSweepInterval: .seconds(min(30, holdMinutes * 60 / 4))),
             dependencies: ServerDependencies(
                 database: database, gateway: payments.gateway, stripeWebhooks: payments.webhooks),
             onServerRunning: { port in

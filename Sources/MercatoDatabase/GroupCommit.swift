@@ -1,0 +1,103 @@
+import GRDB
+import Synchronization
+
+/// Writes that arrive together share one SQLite transaction: each runs in its own savepoint (a write that
+/// throws rolls back only itself), and every caller is answered after the one commit, never before. Under load
+/// a checkout's order, stock hold and payment rows reach the WAL with dozens of others in one append instead of
+/// each paying for its own commit; alone, a write is its own transaction as before.
+final class GroupCommit: Sendable {
+    private let writer: any DatabaseWriter
+    private let queue = Mutex(Queue())
+
+    private struct Queue {
+        var jobs: [Job] = []
+        var draining = false
+    }
+
+    /// A write waiting for its turn, and how to answer its caller once the transaction is over.
+    private struct Job: Sendable {
+        /// Runs the write in a savepoint and keeps its outcome.
+        var run: @Sendable (Database) -> Void
+        /// Answers the caller: with the commit's error if there is one, else with the write's own outcome.
+        var finish: @Sendable ((any Error)?) -> Void
+    }
+
+    /// Each batch takes at most this many writes, so that a commit is never far away.
+    static let batchLimit = 256
+
+    init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome = Outcome<T>()
+            enqueue(
+                Job(
+                    run: { db in
+                        outcome.result = Result {
+                            var value: T?
+                            try db.inSavepoint {
+                                value = try updates(db)
+                                return .commit
+                            }
+                            return value!
+                        }
+                    },
+                    finish: { commitError in
+                        if let commitError {
+                            continuation.resume(throwing: commitError)
+                        } else {
+                            continuation.resume(with: outcome.result ?? .failure(GroupCommitError.notRun))
+                        }
+                    }))
+        }
+    }
+
+    private func enqueue(_ job: Job) {
+        let startDraining = queue.withLock { queue in
+            queue.jobs.append(job)
+            defer { queue.draining = true }
+            return !queue.draining
+        }
+        guard startDraining else { return }
+        writer.asyncWriteWithoutTransaction { db in self.drain(db) }
+    }
+
+    /// Commits batches until no write is waiting.
+    private func drain(_ db: Database) {
+        while true {
+            let batch = queue.withLock { queue in
+                let batch = Array(queue.jobs.prefix(Self.batchLimit))
+                queue.jobs.removeFirst(batch.count)
+                if batch.isEmpty { queue.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            do {
+                try db.inTransaction(.immediate) {
+                    for job in batch {
+                        // SQLite rolls a whole transaction back after some errors (disk full, I/O): then nothing
+                        // more may run in it, and the commit below reports the failure to every caller.
+                        guard db.isInsideTransaction else { throw GroupCommitError.transactionAborted }
+                        job.run(db)
+                    }
+                    return .commit
+                }
+                for job in batch { job.finish(nil) }
+            } catch {
+                for job in batch { job.finish(error) }
+            }
+        }
+    }
+}
+
+/// The outcome of one write, set on the writer's thread before the commit and read after it.
+private final class Outcome<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
+
+enum GroupCommitError: Error {
+    case notRun
+    case transactionAborted
+}
