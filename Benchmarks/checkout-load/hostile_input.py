@@ -85,7 +85,8 @@ def main() -> int:
     slug = shop.active_slugs()[0]
     shop.set_stock(100_000)
 
-    environment = {"STRIPE_SECRET_KEY": "sk_test_hostile_input_check", "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET}
+    environment = {"STRIPE_SECRET_KEY": "sk_test_hostile_input_check", "STRIPE_PUBLISHABLE_KEY": "pk_test_hostile_input_check",
+                   "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET}
     open_server = Server(shop, ["--no-rate-limit"]).start()
     try:
         fuzz(open_server, examples, args.workdir)
