@@ -19,6 +19,8 @@ enum PageKind: Sendable, Fingerprintable {
     case headers
     case asset(source: String, contentHash: String)
     case shopper(ShopperPage)
+    /// A file of the search index, made whole while assembling.
+    case searchData(SearchFile)
 
     func fingerprint(into hasher: inout StableHasher) {
         switch self {
@@ -39,6 +41,7 @@ enum PageKind: Sendable, Fingerprintable {
             hasher.combine(source)
             hasher.combine(contentHash)
         case .shopper(let page): hasher.combine(14); hasher.combine(page.rawValue)
+        case .searchData(let file): hasher.combine(15); hasher.combine(file)
         }
     }
 
@@ -94,6 +97,8 @@ enum OutputScope {
     static let site: Int64 = 0
     /// The sitemaps: they list every page.
     static let sitemap: Int64 = -1
+    /// The search manifest: it lists every category's search files.
+    static let searchManifest: Int64 = -2
 }
 
 struct ImageRef: Sendable, Fingerprintable, Hashable {
@@ -119,6 +124,8 @@ final class ProductCard: Sendable, Fingerprintable {
     let priceMinor: Int
     let price: String
     let compareAtPrice: String?
+    /// The former price in minor units, when it is higher than the price.
+    let compareAtMinor: Int?
     let image: ImageRef?
     let ratingTenths: Int
     let ratingCount: Int
@@ -129,7 +136,7 @@ final class ProductCard: Sendable, Fingerprintable {
 
     init(
         id: Int64, slug: String, name: String, brand: String?, featured: Bool, priceMinor: Int, price: String,
-        compareAtPrice: String?, image: ImageRef?, ratingTenths: Int, ratingCount: Int, stock: StockBadge, createdAt: Date
+        compareAtPrice: String?, compareAtMinor: Int?, image: ImageRef?, ratingTenths: Int, ratingCount: Int, stock: StockBadge, createdAt: Date
     ) {
         self.id = id
         self.slug = slug
@@ -139,6 +146,7 @@ final class ProductCard: Sendable, Fingerprintable {
         self.priceMinor = priceMinor
         self.price = price
         self.compareAtPrice = compareAtPrice
+        self.compareAtMinor = compareAtMinor
         self.image = image
         self.ratingTenths = ratingTenths
         self.ratingCount = ratingCount
@@ -150,7 +158,7 @@ final class ProductCard: Sendable, Fingerprintable {
         {
             hasher.combine(part)
         }
-        for number in [Int(id), featured ? 1 : 0, priceMinor, ratingTenths, ratingCount] { hasher.combine(number) }
+        for number in [Int(id), featured ? 1 : 0, priceMinor, compareAtMinor ?? -1, ratingTenths, ratingCount] { hasher.combine(number) }
         hasher.combine(createdAt.timeIntervalSince1970.bitPattern)
         fingerprint = hasher.value
     }

@@ -7,14 +7,16 @@ import MercatoDatabase
 /// product pages of the categories in the snapshot's scope. The sitemaps come from ``sitemapJobs(urls:)``.
 struct SiteAssembler {
     let site: LoadedSite
+    let layout: ShopLayout
 
-    private var configuration: SiteConfiguration { site.configuration }
+    var configuration: SiteConfiguration { site.configuration }
     private let chrome: UInt64
     private let settings: UInt64
     private let templates: [String: UInt64]
 
-    init(site: LoadedSite) {
+    init(site: LoadedSite, layout: ShopLayout) {
         self.site = site
+        self.layout = layout
         settings = SiteLoader.settingsFingerprint(site.configuration)
         templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
         var hasher = StableHasher()
@@ -31,7 +33,7 @@ struct SiteAssembler {
         chrome = hasher.value
     }
 
-    private func job(_ path: String, _ kind: PageKind, scope: Int64) -> PageJob {
+    func job(_ path: String, _ kind: PageKind, scope: Int64) -> PageJob {
         var hasher = StableHasher()
         hasher.combine(path)
         if let template = kind.template { hasher.combine(templates[template] ?? 0) }
@@ -56,7 +58,11 @@ struct SiteAssembler {
         let categoryById = Dictionary(
             uniqueKeysWithValues: snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
         var cardsByCategory: [Int64: [ProductCard]] = [:]
-        for (row, card) in zip(snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
+        var membersByCategory: [Int64: [(row: CatalogSnapshot.ProductRow, card: ProductCard)]] = [:]
+        for (row, card) in zip(snapshot.products, cards) {
+            cardsByCategory[row.product.categoryId, default: []].append(card)
+            membersByCategory[row.product.categoryId, default: []].append((row, card))
+        }
         let summary = snapshot.summary
         func shown(_ ids: [Int64], _ count: Int) -> [ProductCard] { ids.prefix(count).compactMap { cardsById[$0] } }
 
@@ -83,6 +89,9 @@ struct SiteAssembler {
                 job($0, .listing($1), scope: category.id!)
             }
         }.joined()
+        for category in inScope {
+            jobs += searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
+        }
         let neighbours = cardsByCategory.mapValues(RelatedProducts.init)
         jobs += snapshot.products.indices.parallelMap { index in
             let row = snapshot.products[index]
@@ -171,6 +180,7 @@ struct SiteAssembler {
                 id: product.id!, slug: product.slug, name: product.name, brand: product.brand,
                 featured: product.featured, priceMinor: product.priceMinor, price: format(product.priceMinor),
                 compareAtPrice: product.compareAtMinor.flatMap { $0 > product.priceMinor ? format($0) : nil },
+                compareAtMinor: product.compareAtMinor.flatMap { $0 > product.priceMinor ? $0 : nil },
                 image: product.imagePath.map { site.assets.image($0, alt: product.name) }, ratingTenths: rating.averageTenths,
                 ratingCount: rating.count, stock: badge, createdAt: product.createdAt)
         }

@@ -29,6 +29,7 @@ struct PageRenderer: Sendable {
         case .feed(let feed): return Array(FeedWriter.atom(feed, configuration: configuration).utf8)
         case .robots: return Array(RobotsWriter.robots(configuration: configuration).utf8)
         case .headers: return Array(HeadersWriter.headers().utf8)
+        case .searchData(let file): return file.bytes
         default:
             let values = try pageContext(job)
             return try site.templates.render(job.kind.template!, context: [context.shared, .object(values)])
