@@ -65,7 +65,7 @@ enum PageKind: Sendable, Fingerprintable {
 /// once per site like the home page, and kept out of search engines and the sitemap. The raw value names
 /// the template and the output folder.
 enum ShopperPage: String, Sendable, CaseIterable {
-    case cart, checkout, orders
+    case cart, checkout, orders, search
 
     var path: String { "\(rawValue)/index.html" }
 
@@ -74,6 +74,7 @@ enum ShopperPage: String, Sendable, CaseIterable {
         case .cart: "Your cart"
         case .checkout: "Checkout"
         case .orders: "Your order"
+        case .search: "Search"
         }
     }
 }

@@ -108,7 +108,8 @@ struct PageRenderer: Sendable {
         var values = context.chrome(
             title: category.name + sortSuffix + suffix, description: description, path: path,
             breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
-        values["category"] = ["name": .string(category.name), "url": .string(category.url)]
+        values["category"] = ["name": .string(category.name), "url": .string(category.url), "slug": .string(category.slug)]
+        values["sortKey"] = .string(page.sort.rawValue)
         values["introHTML"] = introHTML
         values["productCount"] = .string(page.productCount == 1 ? "1 product" : "\(page.productCount) products")
         values["products"] = .list(page.products.map(context.card))

@@ -88,9 +88,10 @@ enum SearchText {
     /// `berries`/`berry` → `berry`, `cookies`/`cookie` → `cooky`, `mugs` → `mug`. Words of three letters or
     /// fewer, and words ending in `ss`, `us` or `is`, stay as they are.
     static func stem(_ word: String) -> String {
+        let length = word.unicodeScalars.count
+        guard length > 3 else { return word }
         let bytes = Array(word.utf8)
         let count = bytes.count
-        guard count > 3 else { return word }
         func ends(_ suffix: String) -> Bool {
             let tail = Array(suffix.utf8)
             return count >= tail.count && Array(bytes[(count - tail.count)...]) == tail
@@ -98,7 +99,7 @@ enum SearchText {
         func replacing(_ length: Int, with replacement: String) -> String {
             String(decoding: bytes[..<(count - length)], as: UTF8.self) + replacement
         }
-        if count > 4, ends("ies") { return replacing(3, with: "y") }
+        if length > 4, ends("ies") { return replacing(3, with: "y") }
         if ends("ie") { return replacing(2, with: "y") }
         if ends("sses") || ends("xes") || ends("ches") || ends("shes") { return replacing(2, with: "") }
         if ends("ss") || ends("us") || ends("is") { return word }
