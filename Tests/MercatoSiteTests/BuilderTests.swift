@@ -88,7 +88,7 @@ import Testing
         let home = try shop.html("index.html")
         #expect(home.contains("Featured") && home.contains("Blue Mug"))
         #expect(home.contains("New arrivals") && home.contains("Watering Can"))
-        #expect(home.contains("Best rated"))
+        #expect(home.contains("Top rated"))
         let sitemap = try shop.html("sitemap.xml")
         #expect(sitemap.contains("<loc>https://shop.example/products/teapot/</loc>"))
         #expect(sitemap.contains("<loc>https://shop.example/about/</loc>"))

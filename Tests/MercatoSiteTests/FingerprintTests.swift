@@ -25,9 +25,9 @@ import Testing
             fields(
                 ProductPage(
                     card: Self.card, sku: nil, category: category, tags: [], attributes: [], available: 0, histogram: [],
-                    reviews: digest, reviewPageCount: 0, related: [], contentHash: nil)) == [
+                    reviews: digest, reviewPageCount: 0, alsoBought: [], related: [], contentHash: nil)) == [
                 "card", "sku", "category", "tags", "attributes", "available", "histogram", "reviews", "reviewPageCount",
-                "related", "contentHash",
+                "alsoBought", "related", "contentHash",
             ])
         #expect(
             fields(ReviewPage(card: Self.card, category: category, page: 1, pageCount: 1, reviews: digest))

@@ -192,12 +192,14 @@ struct Breadcrumb: Sendable, Hashable {
 struct HomePage: Sendable, Fingerprintable {
     var featured: [ProductCard]
     var newArrivals: [ProductCard]
+    var bestSellers: [ProductCard]
     var bestRated: [ProductCard]
     var categories: [CategoryLink]
 
     func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(featured)
         hasher.combine(newArrivals)
+        hasher.combine(bestSellers)
         hasher.combine(bestRated)
         hasher.combine(categories)
     }
@@ -279,6 +281,9 @@ struct ProductPage: Sendable, Fingerprintable {
     /// The page shows the most helpful reviews, read when it renders; this changes when any review does.
     var reviews: CatalogSnapshot.ReviewDigest
     var reviewPageCount: Int
+    /// "Customers who bought this also bought": same-category products from the order history.
+    var alsoBought: [ProductCard]
+    /// "Similar products", when there is no order history.
     var related: [ProductCard]
     /// Fingerprint of `Content/products/<slug>.md`, if there is one.
     var contentHash: String?
@@ -293,6 +298,7 @@ struct ProductPage: Sendable, Fingerprintable {
         hasher.combine(histogram)
         hasher.combine(reviews)
         hasher.combine(reviewPageCount)
+        hasher.combine(alsoBought)
         hasher.combine(related)
         hasher.combine(contentHash)
     }

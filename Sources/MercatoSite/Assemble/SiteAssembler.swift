@@ -73,7 +73,8 @@ struct SiteAssembler {
             .home(
                 HomePage(
                     featured: shown(summary.newestFeatured, 8), newArrivals: shown(summary.newest, 8),
-                    bestRated: shown(summary.bestRated, 8), categories: categories)))
+                    bestSellers: shown(summary.bestSelling, 8), bestRated: shown(summary.bestRated, 8),
+                    categories: categories)))
         add(
             "categories/index.html",
             .categoryIndex(
@@ -92,14 +93,18 @@ struct SiteAssembler {
         for category in inScope {
             jobs += searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
         }
-        let neighbours = cardsByCategory.mapValues(RelatedProducts.init)
+        let similar = membersByCategory.mapValues(SimilarProducts.init)
         jobs += snapshot.products.indices.parallelMap { index in
             let row = snapshot.products[index]
             let card = cards[index]
             let scope = row.product.categoryId
             let category = categoryById[scope]!
-            let related = neighbours[scope]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
-            let page = productPage(row, card: card, category: category, related: related)
+            let limit = configuration.relatedProducts
+            // Bought with it, from the order history; products like it when there is none.
+            let alsoBought = (snapshot.alsoBought[row.product.id!] ?? []).compactMap { cardsById[$0] }
+                .filter { $0.stock != .outOfStock }.prefix(limit)
+            let related = alsoBought.isEmpty ? similar[scope]?.similar(to: card, limit: limit) ?? [] : []
+            let page = productPage(row, card: card, category: category, alsoBought: Array(alsoBought), related: related)
             var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page), scope: scope)]
             // Review pages exist only when there are more reviews than the product page shows.
             if page.reviews.count > configuration.reviewsOnProductPage {
@@ -223,7 +228,8 @@ struct SiteAssembler {
     }
 
     private func productPage(
-        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, related: [ProductCard]
+        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, alsoBought: [ProductCard],
+        related: [ProductCard]
     ) -> ProductPage {
         let product = row.product
         let reviews = site.snapshot.reviewDigests[product.id!] ?? .init(count: 0, revision: 0)
@@ -237,7 +243,7 @@ struct SiteAssembler {
             card: card, sku: product.sku, category: category, tags: product.tagList,
             attributes: product.attributes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
             available: available, histogram: (site.snapshot.ratings[product.id!] ?? RatingSummary()).histogram,
-            reviews: reviews, reviewPageCount: (reviews.count + perPage - 1) / perPage, related: related,
+            reviews: reviews, reviewPageCount: (reviews.count + perPage - 1) / perPage, alsoBought: alsoBought, related: related,
             contentHash: site.files[ShopLayout.productContentPath(product.slug)]?.contentHash)
     }
 
@@ -248,7 +254,8 @@ struct SiteAssembler {
     }
 }
 
-/// "You may also like": the in-stock products of the same category closest in price (ties: lower id).
+/// The in-stock products of the same category closest in price (ties: lower id): what fills "similar
+/// products" when too few share anything with a product.
 /// A cheap, stable notion of similar: an edit moves a product's neighbours only when prices change.
 struct RelatedProducts {
     /// The category's in-stock cards grouped by price, cheapest first; each group by id.

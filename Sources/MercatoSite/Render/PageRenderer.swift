@@ -47,6 +47,7 @@ struct PageRenderer: Sendable {
                 jsonLD: [JSONLD.website(name: configuration.name, url: configuration.absoluteURL("/"))])
             values["featured"] = .section(page.featured.map(context.card))
             values["newArrivals"] = .section(page.newArrivals.map(context.card))
+            values["bestSellers"] = .section(page.bestSellers.map(context.card))
             values["bestRated"] = .section(page.bestRated.map(context.card))
             values["categories"] = .list(page.categories.map { ["name": .string($0.name), "url": .string($0.url)] })
             return values
@@ -171,6 +172,7 @@ struct PageRenderer: Sendable {
         values["topReviews"] = .list(topReviews.map { context.review(SiteAssembler.reviewView($0)) })
         // Link to the review pages only when they hold more than the product page shows.
         values["reviewsURL"] = card.ratingCount > topReviews.count ? .string("/products/\(card.slug)/reviews/") : .null
+        values["alsoBought"] = .section(page.alsoBought.map(context.card))
         values["related"] = .section(page.related.map(context.card))
         return values
     }
