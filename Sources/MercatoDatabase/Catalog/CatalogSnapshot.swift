@@ -30,6 +30,13 @@ public struct CatalogSnapshot: Sendable {
         public var reserved: Int
         public var lowStockThreshold: Int
 
+        public init(product: ProductRecord, onHand: Int, reserved: Int, lowStockThreshold: Int) {
+            self.product = product
+            self.onHand = onHand
+            self.reserved = reserved
+            self.lowStockThreshold = lowStockThreshold
+        }
+
         public var stockLevel: StockLevel {
             StockLevel(onHand: onHand, reserved: reserved, lowStockThreshold: lowStockThreshold)
         }

@@ -29,7 +29,7 @@ struct SimilarProducts {
             for tag in product.tagList { names.insert("t:" + tag) }
             for (key, value) in product.attributes { names.insert("a:\(key)=\(value)") }
             var own: [Int] = []
-            for name in names {
+            for name in names.sorted() {
                 let number = numbers[name] ?? {
                     numbers[name] = postings.count
                     postings.append([])
