@@ -9,6 +9,7 @@ const form = document.querySelector("[data-search-box]");
 
 if (form) {
   const input = form.querySelector("input[name=q]");
+  const combobox = form.querySelector("[role=combobox]");
   const list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[data-search-status]");
   let engine = null;
@@ -18,7 +19,7 @@ if (form) {
   const options = () => [...list.querySelectorAll("[role=option]")];
   const close = () => {
     list.hidden = true;
-    input.setAttribute("aria-expanded", "false");
+    combobox.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
     active = -1;
   };
@@ -70,7 +71,7 @@ if (form) {
     }
     fill(list, items.length ? items : [el("li", { class: "suggestion-none" }, `No products match “${query.trim()}”.`)]);
     list.hidden = false;
-    input.setAttribute("aria-expanded", "true");
+    combobox.setAttribute("aria-expanded", "true");
     active = -1;
     input.removeAttribute("aria-activedescendant");
     status.textContent = outcome.total === 0
