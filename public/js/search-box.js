@@ -67,7 +67,7 @@ if (form) {
             el("span", { class: "suggestion-meta" }, `${money(record.priceMinor)} · ${category.name}`)))));
     if (outcome.total > 0) {
       items.push(el("li", { role: "option", id: "search-option-all", "aria-selected": "false", class: "suggestion-all" },
-        el("a", { href: resultsURL(query), tabindex: "-1" }, `See all ${outcome.total.toLocaleString()} results`)));
+        el("a", { href: resultsURL(query), tabindex: "-1" }, outcome.total === 1 ? "See it on the results page" : `See all ${outcome.total.toLocaleString()} results`)));
     }
     fill(list, items.length ? items : [el("li", { class: "suggestion-none" }, `No products match “${query.trim()}”.`)]);
     list.hidden = false;

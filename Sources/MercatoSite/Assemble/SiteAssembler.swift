@@ -49,7 +49,8 @@ struct SiteAssembler {
         return PageJob(path: path, kind: kind, fingerprint: hasher.value, scope: scope)
     }
 
-    func assemble() -> [PageJob] {
+    /// Every output in scope, and how long the search index took (it is reported on its own).
+    func assemble() -> (jobs: [PageJob], searchSeconds: Double) {
         let snapshot = site.snapshot
         let cards = makeCards(snapshot.products)
         var cardsById = Dictionary(uniqueKeysWithValues: zip(snapshot.products.map { $0.product.id! }, cards))
@@ -90,9 +91,11 @@ struct SiteAssembler {
                 job($0, .listing($1), scope: category.id!)
             }
         }.joined()
+        let searchStart = DispatchTime.now()
         for category in inScope {
             jobs += searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
         }
+        let searchSeconds = Double(DispatchTime.now().uptimeNanoseconds - searchStart.uptimeNanoseconds) / 1e9
         let similar = membersByCategory.mapValues(SimilarProducts.init)
         jobs += snapshot.products.indices.parallelMap { index in
             let row = snapshot.products[index]
@@ -128,16 +131,24 @@ struct SiteAssembler {
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
-        return jobs
+        return (jobs, searchSeconds)
     }
 
-    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page and the shopper's
-    /// own pages (cart, checkout, orders). (Every output in a category scope is one.)
+    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page, the shopper's own
+    /// pages (cart, checkout, orders, search) and the other sort orders of a category's listing.
     static func isListed(_ job: PageJob) -> Bool {
         switch job.kind {
         case .notFound, .shopper: false
-        default: job.kind.template != nil
+        default: job.kind.template != nil && isListed(path: job.path)
         }
+    }
+
+    /// For the paths of a category scope's outputs, as the build manifest records them.
+    static func isListed(path: String) -> Bool {
+        guard !isSearchData(path) else { return false }
+        let parts = path.split(separator: "/")
+        guard parts.count > 3, parts[0] == "categories" else { return true }
+        return !ListingSort.allCases.contains { $0 != .featured && $0.rawValue == parts[2] }
     }
 
     /// The sitemap of the given pages' paths (in path order), split into files of

@@ -42,7 +42,8 @@ public struct SiteBuilder: Sendable {
                 "\(productTotal) products\(looked), \(snapshot.categories.count) categories, \(state.scan.fileCount) source files"))
 
         let assembler = SiteAssembler(site: site, layout: layout)
-        var jobs = assembler.assemble()
+        var (jobs, searchSeconds) = assembler.assemble()
+        let searchFiles = jobs.count(where: { SiteAssembler.isSearchData($0.path) })
         // The last build's outputs in the scopes looked at (all of them for a whole-site build).
         var previous = state.previousOutputs
         // The sitemaps list every page, the search manifest every search file: each is assembled again
@@ -57,7 +58,7 @@ public struct SiteBuilder: Sendable {
             var listed = jobs.filter(SiteAssembler.isListed).map(\.path)
             if let scope = snapshot.scope {
                 listed += try loadPaths { try database.loadCategoryOutputPaths(excluding: scope) }
-                    .filter { !SiteAssembler.isSearchData($0) }
+                    .filter(SiteAssembler.isListed(path:))
             }
             jobs += assembler.sitemapJobs(paths: listed)
         } else {
@@ -78,7 +79,11 @@ public struct SiteBuilder: Sendable {
         // An output whose inputs are unchanged is trusted to be in place (`full` re-renders everything).
         let dirty = full ? jobs : jobs.filter { previous[$0.path]?.inputFingerprint != $0.fingerprint }
         report.outputs = snapshot.scope == nil ? jobs.count : try loadPaths { try database.outputCount() } + jobs.count - previous.count
-        report.stages.append(clock.lap(.assemble, "\(jobs.count) outputs assembled, \(dirty.count) with changed inputs"))
+        report.stages.append(
+            clock.lap(
+                .assemble,
+                "\(jobs.count) outputs assembled (search index: \(searchFiles) files in \(String(format: "%.3f", searchSeconds)) s), "
+                    + "\(dirty.count) with changed inputs"))
 
         let writer = OutputWriter(output: layout.output)
         try writer.prepare()

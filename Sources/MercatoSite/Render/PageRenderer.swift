@@ -106,9 +106,10 @@ struct PageRenderer: Sendable {
         }
         let suffix = page.page > 1 ? " — page \(page.page) of \(page.pageCount)" : ""
         let sortSuffix = page.sort == .featured ? "" : " (\(page.sort.label.lowercased()))"
+        // The other sort orders show the same products: kept out of search engines and the sitemap.
         var values = context.chrome(
             title: category.name + sortSuffix + suffix, description: description, path: path,
-            breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
+            breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)], noindex: page.sort != .featured)
         values["category"] = ["name": .string(category.name), "url": .string(category.url), "slug": .string(category.slug)]
         values["sortKey"] = .string(page.sort.rawValue)
         values["introHTML"] = introHTML
