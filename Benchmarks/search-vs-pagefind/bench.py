@@ -113,7 +113,16 @@ MERCATO_RESULTS_PAGE = """async ([query, shown]) => {
     return { ms: performance.now() - started, total: outcome.total, titles: outcome.results.map((r) => r.record.name) };
 }"""
 
-RESOURCES = """() => performance.getEntriesByType("resource").reduce((sum, r) => sum + r.encodedBodySize, 0)"""
+class Traffic:
+    """Response bodies of every request a browser context makes (workers included), as Playwright reports them."""
+
+    def __init__(self, context):
+        self.requests = []
+        context.on("requestfinished", lambda request: self.requests.append(request))
+
+    async def bytes_since(self, start: int) -> int:
+        sizes = [await request.sizes() for request in self.requests[start:]]
+        return sum(size["responseBodySize"] for size in sizes)
 
 
 async def measure(base: str, queries: dict[str, str]) -> dict:
@@ -129,23 +138,27 @@ async def measure(base: str, queries: dict[str, str]) -> dict:
             rows = {}
             for kind in engine_kinds:
                 context = await browser.new_context()
+                traffic = Traffic(context)
                 page = await context.new_page()
                 await page.goto(base + "/404.html")
-                await page.evaluate("performance.setResourceTimingBufferSize(100000)")
-                before = await page.evaluate(RESOURCES)
+                await page.wait_for_load_state("networkidle")
+                before = len(traffic.requests)
                 first = await page.evaluate(script, [queries[kind], RESULTS_SHOWN])
-                first_bytes = await page.evaluate(RESOURCES) - before
+                await page.wait_for_load_state("networkidle")
+                first_bytes = await traffic.bytes_since(before)
                 await context.close()
                 # The same query second, after another (the rare word, or the common word after it).
                 context = await browser.new_context()
+                traffic = Traffic(context)
                 page = await context.new_page()
                 await page.goto(base + "/404.html")
-                await page.evaluate("performance.setResourceTimingBufferSize(100000)")
                 warmup = queries["common word"] if kind == "rare word" else queries["rare word"]
                 await page.evaluate(script, [warmup, RESULTS_SHOWN])
-                before = await page.evaluate(RESOURCES)
+                await page.wait_for_load_state("networkidle")
+                before = len(traffic.requests)
                 second = await page.evaluate(script, [queries[kind], RESULTS_SHOWN])
-                second_bytes = await page.evaluate(RESOURCES) - before
+                await page.wait_for_load_state("networkidle")
+                second_bytes = await traffic.bytes_since(before)
                 repeats = sorted([(await page.evaluate(script, [queries[kind], RESULTS_SHOWN]))["ms"] for _ in range(REPEATS)])
                 await context.close()
                 rows[kind] = {"first_bytes": first_bytes, "first_ms": first["ms"], "second_bytes": second_bytes,
@@ -244,7 +257,8 @@ def main() -> None:
         f"in {queries['counts']['two words']:,} names; the typo is the rare word with two letters swapped.",
         f"Each query shows the top {RESULTS_SHOWN} results with their titles (Mercato: its records; Pagefind: "
         "`search()` then `data()` of the first ten). first query: a fresh browser profile, the engine not loaded; "
-        "KiB are the response bodies the page fetched (Resource Timing `encodedBodySize`; a local "
+        "KiB are the response bodies of every request the query caused (Playwright's `requestfinished`, workers "
+        "included; a local "
         "`python -m http.server`, no compression by the server) and ms is from the call to the titles, in the page. "
         "as second query: after another query in the same page. cached ms: the median of "
         f"{REPEATS} repeats once every file is in memory.",

@@ -36,14 +36,10 @@ extension AppDatabase {
                 WHERE productId IN (SELECT item.productId FROM orderItem item WHERE item.orderId = \(order));
             INSERT OR IGNORE INTO coPurchase (productId, otherId)
                 SELECT item.productId, other.productId FROM orderItem item JOIN orderItem other ON other.orderId = item.orderId
-                WHERE item.orderId = \(order) AND item.productId <> other.productId
-                UNION SELECT other.productId, item.productId FROM orderItem item JOIN orderItem other ON other.orderId = item.orderId
                 WHERE item.orderId = \(order) AND item.productId <> other.productId;
-            UPDATE coPurchase SET orders = orders + \(sign) WHERE (productId, otherId) IN (
-                SELECT item.productId, other.productId FROM orderItem item JOIN orderItem other ON other.orderId = item.orderId
-                WHERE item.orderId = \(order) AND item.productId <> other.productId
-                UNION SELECT other.productId, item.productId FROM orderItem item JOIN orderItem other ON other.orderId = item.orderId
-                WHERE item.orderId = \(order) AND item.productId <> other.productId);
+            UPDATE coPurchase SET orders = orders + \(sign)
+                WHERE productId IN (SELECT productId FROM orderItem WHERE orderId = \(order))
+                AND otherId IN (SELECT productId FROM orderItem WHERE orderId = \(order)) AND productId <> otherId;
             """
         }
         let next = "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM catalogChange)"
@@ -67,9 +63,10 @@ extension AppDatabase {
                     INSERT OR IGNORE INTO coPurchase (productId, otherId)
                         SELECT NEW.productId, productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId
                         UNION SELECT productId, NEW.productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId;
-                    UPDATE coPurchase SET orders = orders + 1 WHERE (productId, otherId) IN (
-                        SELECT NEW.productId, productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId
-                        UNION SELECT productId, NEW.productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId);
+                    UPDATE coPurchase SET orders = orders + 1 WHERE productId = NEW.productId
+                        AND otherId IN (SELECT productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId);
+                    UPDATE coPurchase SET orders = orders + 1 WHERE otherId = NEW.productId
+                        AND productId IN (SELECT productId FROM orderItem WHERE orderId = NEW.orderId AND productId <> NEW.productId);
                 END;
                 CREATE TRIGGER catalog_change_coPurchase_insert AFTER INSERT ON coPurchase BEGIN \(mark("NEW.productId")) END;
                 CREATE TRIGGER catalog_change_coPurchase_update AFTER UPDATE ON coPurchase BEGIN \(mark("NEW.productId")) END;
