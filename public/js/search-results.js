@@ -13,6 +13,7 @@ const digits = Number(document.body.dataset.currencyDigits ?? 2);
  * the URL names none; `describe(outcome, query)` words the count.
  */
 export function showResults({ root, category = null, defaultSort, describe }) {
+  const panel = root.querySelector("[data-filters]");
   const facetsForm = root.querySelector("[data-facets]");
   const count = root.querySelector("[data-result-count]");
   const list = root.querySelector("[data-results]");
@@ -36,13 +37,15 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     const sort = current.get("sort") || defaultSort;
     const page = Math.max(1, Number(current.get("page")) || 1);
     if (sortSelect) sortSelect.value = sort;
+    // The filter columns are read only when the filters are open or in use (a phone shows them closed).
+    const withFilters = panel.open || [...current.keys()].some((key) => !["q", "page"].includes(key));
     const mine = ++serial;
     root.setAttribute("aria-busy", "true");
     let outcome;
     try {
       outcome = await search(query, {
         filters: filtersFrom(current, facetNames), sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE,
-        withFilters: true, category, digits,
+        withFilters, category, digits,
       });
       // The configured filters are known once the manifest is read; read the URL again with them.
       if (outcome.facetNames && outcome.facetNames.length - 1 !== facetNames.length) {
@@ -120,6 +123,7 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     run();
     list.closest("section, main")?.scrollIntoView({ block: "start" });
   });
+  panel.addEventListener("toggle", () => { if (panel.open && !facetsForm.querySelector("fieldset")) run(); });
   addEventListener("popstate", run);
   run();
 }
