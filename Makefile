@@ -33,6 +33,7 @@ test:
 	@scripts/setup --tests
 	swift build --build-tests
 	swift test --skip-build --parallel
+	Tests/search/run
 	Tests/e2e/run
 
 # The browser suite alone: a demo shop served and walked in Chromium at a phone and a desktop width.

@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "MercatoSite",
             dependencies: [
-                "MercatoCore", "MercatoDatabase", "CCmark",
+                "MercatoCore", "MercatoDatabase", "CCmark", "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

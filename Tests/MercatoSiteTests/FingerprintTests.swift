@@ -9,7 +9,7 @@ import Testing
 @Suite struct FingerprintTests {
     static let card = ProductCard(
         id: 1, slug: "mug", name: "Mug", brand: nil, featured: false, priceMinor: 100, price: "$1.00",
-        compareAtPrice: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: Date(timeIntervalSince1970: 0))
+        compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: Date(timeIntervalSince1970: 0))
 
     func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.map { $0.label ?? "?" } }
 
@@ -18,16 +18,16 @@ import Testing
         let digest = CatalogSnapshot.ReviewDigest(count: 0, revision: 0)
         #expect(
             fields(Self.card) == [
-                "id", "slug", "name", "brand", "featured", "priceMinor", "price", "compareAtPrice", "image", "ratingTenths",
+                "id", "slug", "name", "brand", "featured", "priceMinor", "price", "compareAtPrice", "compareAtMinor", "image", "ratingTenths",
                 "ratingCount", "stock", "createdAt", "fingerprint",
             ])
         #expect(
             fields(
                 ProductPage(
                     card: Self.card, sku: nil, category: category, tags: [], attributes: [], available: 0, histogram: [],
-                    reviews: digest, reviewPageCount: 0, related: [], contentHash: nil)) == [
+                    reviews: digest, reviewPageCount: 0, alsoBought: [], related: [], contentHash: nil)) == [
                 "card", "sku", "category", "tags", "attributes", "available", "histogram", "reviews", "reviewPageCount",
-                "related", "contentHash",
+                "alsoBought", "related", "contentHash",
             ])
         #expect(
             fields(ReviewPage(card: Self.card, category: category, page: 1, pageCount: 1, reviews: digest))
@@ -47,19 +47,19 @@ import Testing
         let variants = [
             ProductCard(
                 id: 2, slug: "mug", name: "Mug", brand: nil, featured: false, priceMinor: 100, price: "$1.00",
-                compareAtPrice: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: base.createdAt),
+                compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: base.createdAt),
             ProductCard(
                 id: 1, slug: "mug", name: "Mug", brand: "", featured: false, priceMinor: 100, price: "$1.00",
-                compareAtPrice: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: base.createdAt),
+                compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .inStock, createdAt: base.createdAt),
             ProductCard(
                 id: 1, slug: "mug", name: "Mug", brand: nil, featured: false, priceMinor: 100, price: "$1.00",
-                compareAtPrice: nil, image: nil, ratingTenths: 0, ratingCount: 1, stock: .inStock, createdAt: base.createdAt),
+                compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 1, stock: .inStock, createdAt: base.createdAt),
             ProductCard(
                 id: 1, slug: "mug", name: "Mug", brand: nil, featured: false, priceMinor: 100, price: "$1.00",
-                compareAtPrice: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .lowStock, createdAt: base.createdAt),
+                compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: .lowStock, createdAt: base.createdAt),
             ProductCard(
                 id: 1, slug: "mug", name: "Mug", brand: nil, featured: false, priceMinor: 100, price: "$1.00",
-                compareAtPrice: nil, image: ImageRef(src: "/a.png", srcset: nil, alt: "Mug"), ratingTenths: 0, ratingCount: 0,
+                compareAtPrice: nil, compareAtMinor: nil, image: ImageRef(src: "/a.png", srcset: nil, alt: "Mug"), ratingTenths: 0, ratingCount: 0,
                 stock: .inStock, createdAt: base.createdAt),
         ]
         let all = Set([value(base)] + variants.map(value))
@@ -72,7 +72,7 @@ import Testing
             let cards = (1...60).map { id in
                 ProductCard(
                     id: Int64(id), slug: "p\(id)", name: "P\(id)", brand: nil, featured: false,
-                    priceMinor: Int.random(in: 1...12, using: &generator) * 100, price: "", compareAtPrice: nil, image: nil,
+                    priceMinor: Int.random(in: 1...12, using: &generator) * 100, price: "", compareAtPrice: nil, compareAtMinor: nil, image: nil,
                     ratingTenths: 0, ratingCount: 0, stock: Int.random(in: 0...5, using: &generator) == 0 ? .outOfStock : .inStock,
                     createdAt: Date(timeIntervalSince1970: 0))
             }

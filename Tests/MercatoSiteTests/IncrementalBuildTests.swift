@@ -24,6 +24,14 @@ import Testing
             })
     }
 
+    /// The search files of `category` in the output whose names start with `prefix`: `t-` term shards,
+    /// `r-` record blocks, `f-` filter columns.
+    static func searchFiles(_ category: String, _ prefix: String, shop: FixtureShop) throws -> Set<String> {
+        let folder = "search/data/\(category)"
+        let names = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent(folder).path)
+        return Set(names.filter { $0.hasPrefix(prefix) }.map { "\(folder)/\($0)" })
+    }
+
     @Test func aSecondBuildWithNothingChangedRendersAndWritesNothing() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
@@ -44,10 +52,12 @@ import Testing
             slug: Slug("watering-can"), changes: ProductChanges(price: Money(minorUnits: 1799, currency: .usd)),
             actor: "test")
         let report = try await shop.build()
-        // The watering can is Garden's only product: no other product lists it as related.
+        // The watering can is Garden's only product: no other product lists it as related. Its search record
+        // and the price column change; the terms do not.
+        let search = try Self.searchFiles("garden", "f-", shop: shop).union(["search/data/garden/r-0.bin"])
         #expect(
             Set(report.renderedPaths)
-                == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]))
+                == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]).union(search))
         #expect(try shop.html("products/watering-can/index.html").contains("$17.99"))
         #expect(try shop.html("categories/garden/price-asc/index.html").contains("$17.99"))
     }
@@ -68,11 +78,14 @@ import Testing
             "products/blue-mug/reviews/index.html", "products/blue-mug/reviews/page/2/index.html",
             "products/blue-mug/reviews/page/3/index.html",
         ]
-        // Out of stock, the mug leaves the teapot's and the bread knife's related products.
+        // Out of stock, the mug leaves the teapot's and the bread knife's related products; in search it
+        // drops below the products in stock, in its term shard too.
+        let search = try Self.searchFiles("kitchen", "", shop: shop)
+        #expect(search.count == 3, "one shard, one record block, one filter file")
         let expected = listings.union(reviewPages).union([
             "products/blue-mug/index.html", "products/teapot/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",
-        ])
+        ]).union(search)
         #expect(Set(soldOut.renderedPaths) == expected)
         #expect(try shop.html("products/blue-mug/index.html").contains("Out of stock"))
         #expect(!(try shop.html("products/teapot/index.html")).contains("/products/blue-mug/"))
@@ -97,23 +110,25 @@ import Testing
         // Its rating moves it in the featured and top-rated orders: the pages it left render too.
         let after = try Self.listingsShowing("teapot", in: "kitchen", shop: shop)
         #expect(after != before)
+        // Its record and rating column change; one review does not make it well rated, so its terms do not.
+        let search = try Self.searchFiles("kitchen", "f-", shop: shop).union(["search/data/kitchen/r-0.bin"])
         let expected = before.union(after).union([
             "products/teapot/index.html", "products/blue-mug/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",
-        ])
+        ]).union(search)
         #expect(Set(report.renderedPaths) == expected)
         #expect(try shop.html("products/teapot/index.html").contains("Heavy but good"))
         #expect(try shop.html("products/blue-mug/index.html").contains("(1)"), "the teapot's related card shows its one review")
     }
 
-    @Test func aDescriptionEditRendersOnlyThatProductsPage() async throws {
+    @Test func aDescriptionEditRendersOnlyThatProductsPageAndItsTermShard() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
         try shop.write("Content/products/blue-mug.md", "---\ndescription: A sturdy blue mug.\n---\nNow dishwasher safe.\n")
         let report = try await shop.build()
-        #expect(report.renderedPaths == ["products/blue-mug/index.html"])
-        #expect(report.writtenPaths == ["products/blue-mug/index.html"])
+        #expect(report.renderedPaths == ["products/blue-mug/index.html", "search/data/kitchen/t-.bin"])
+        #expect(report.writtenPaths == ["products/blue-mug/index.html", "search/data/kitchen/t-.bin"])
         #expect(try shop.html("products/blue-mug/index.html").contains("Now dishwasher safe."))
     }
 
@@ -124,7 +139,10 @@ import Testing
         try shop.database.saveCategory(slug: Slug("kitchen"), name: "Kitchenware", position: 1, actor: "test")
         let report = try await shop.build()
         let html = Set(first.renderedPaths.filter { $0.hasSuffix(".html") })
-        #expect(Set(report.renderedPaths) == html, "the category navigation is on every page")
+        // The search manifest names the categories, and a category's name is one of its products' terms.
+        #expect(
+            Set(report.renderedPaths) == html.union(["search/manifest.bin", "search/data/kitchen/t-.bin"]),
+            "the category navigation is on every page")
         #expect(try shop.html("about/index.html").contains("Kitchenware"))
         #expect(try shop.html("products/blue-mug/index.html").contains(">Kitchenware</a>"))
     }
@@ -157,20 +175,23 @@ import Testing
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
+        let filters = try Self.searchFiles("kitchen", "f-", shop: shop)
         try shop.database.removeProduct(slug: Slug("blue-mug"), actor: "test")
         let report = try await shop.build()
+        // Kitchen's products are numbered anew: every search file of Kitchen changes, and the filter file's
+        // name (which carries the numbering's version) with the manifest.
         #expect(
             Set(report.deletedPaths)
                 == Self.listings("kitchen", page: 2).union([
                     "products/blue-mug/index.html", "products/blue-mug/reviews/index.html",
                     "products/blue-mug/reviews/page/2/index.html", "products/blue-mug/reviews/page/3/index.html",
-                ]), "two kitchen products are left: one page per sort order")
+                ]).union(filters), "two kitchen products are left: one page per sort order")
         #expect(
             Set(report.renderedPaths)
                 == Self.listings("kitchen").union([
                     "products/teapot/index.html", "products/bread-knife/index.html", "index.html",
-                    "categories/index.html", "feed.xml", "sitemap.xml",
-                ]))
+                    "categories/index.html", "feed.xml", "sitemap.xml", "search/manifest.bin",
+                ]).union(try Self.searchFiles("kitchen", "", shop: shop)))
         #expect(!FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent("products/blue-mug").path))
         #expect(!(try shop.html("sitemap.xml")).contains("blue-mug"))
         #expect(!(try shop.html("categories/kitchen/index.html")).contains("Blue Mug"))

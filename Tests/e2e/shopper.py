@@ -54,10 +54,12 @@ async def new_page(browser, width, refusals_expected=False, javascript=True):
 async def checks(page, name):
     width = await page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
     assert width[0] <= width[1], f"{name}: scrolls sideways {width}"
+    # A checkbox or radio button is tapped through its label.
     small = await page.evaluate("""() => [...document.querySelectorAll(
-            'main button, main input:not([type=hidden]):not([type=radio]), main select, header a, .toast a, main .button-link')]
+            'main button, main input:not([type=hidden]), main select, header a, .toast a, main .button-link')]
         .filter(e => e.offsetParent !== null)
-        .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+        .map(e => [e.outerHTML.slice(0, 80),
+            (['checkbox', 'radio'].includes(e.type) && e.closest('label') || e).getBoundingClientRect()])
         .filter(([, r]) => r.height < 44 || r.width < 24)
         .map(([html, r]) => `${html} ${Math.round(r.width)}x${Math.round(r.height)}`)""")
     assert not small, f"{name}: tap targets under 44px {small}"

@@ -1,6 +1,7 @@
-// Every page: the header's cart count, and the add-to-cart forms on product pages and product cards.
+// Every page: the header's cart count and search box, and the add-to-cart forms on product pages and cards.
 import { addLine, countAge, hasCart, loadCart, watchCount } from "./cart.js";
 import { announce } from "./dom.js";
+import "./search-box.js";
 
 // The count is read from localStorage at once; it is checked with the server now and then, because a cart
 // can expire or be checked out in another tab.

@@ -18,6 +18,9 @@ public struct CatalogSnapshot: Sendable {
     /// Per product: how many published reviews and the revision of its reviews, for page fingerprints.
     public var reviewDigests: [Int64: ReviewDigest]
     public var summary: SiteSummary
+    /// Per product in scope: the active products of its category bought with it, most orders first
+    /// (ties: lower id). Empty when it has no order history.
+    public var alsoBought: [Int64: [Int64]]
     /// The last catalog change this snapshot includes; saving the build forgets changes up to it.
     public var changeSequence: Int64
 
@@ -26,6 +29,13 @@ public struct CatalogSnapshot: Sendable {
         public var onHand: Int
         public var reserved: Int
         public var lowStockThreshold: Int
+
+        public init(product: ProductRecord, onHand: Int, reserved: Int, lowStockThreshold: Int) {
+            self.product = product
+            self.onHand = onHand
+            self.reserved = reserved
+            self.lowStockThreshold = lowStockThreshold
+        }
 
         public var stockLevel: StockLevel {
             StockLevel(onHand: onHand, reserved: reserved, lowStockThreshold: lowStockThreshold)
@@ -56,11 +66,13 @@ public struct CatalogSnapshot: Sendable {
         public var productCounts: [Int64: Int]
         /// Per category, its lowest-id active product with an image.
         public var firstWithImage: [Int64: Int64]
+        /// Active products by units sold, most first (ties: higher id), at most ``listLength``.
+        public var bestSelling: [Int64]
 
         public static let listLength = 20
 
         public var productCount: Int { productCounts.values.reduce(0, +) }
-        var productIds: Set<Int64> { Set(newest + newestFeatured + bestRated + firstWithImage.values) }
+        var productIds: Set<Int64> { Set(newest + newestFeatured + bestRated + bestSelling + firstWithImage.values) }
     }
 }
 
@@ -112,8 +124,26 @@ extension AppDatabase {
             }
             return CatalogSnapshot(
                 categories: categories, scope: scope, products: products, shownElsewhere: shownElsewhere, ratings: ratings,
-                reviewDigests: digests, summary: summary, changeSequence: changeSequence)
+                reviewDigests: digests, summary: summary, alsoBought: try alsoBought(db, scope: scope), changeSequence: changeSequence)
         }
+    }
+
+    /// Pairs bought together within one category, for the products of the categories in scope.
+    private func alsoBought(_ db: Database, scope: Set<Int64>?) throws -> [Int64: [Int64]] {
+        let inScope = scope.map { "AND product.categoryId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        var result: [Int64: [Int64]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT coPurchase.productId, coPurchase.otherId FROM product
+                JOIN coPurchase ON coPurchase.productId = product.id
+                JOIN product other ON other.id = coPurchase.otherId
+                WHERE product.status = 'active' \(inScope) AND coPurchase.orders > 0
+                    AND other.status = 'active' AND other.categoryId = product.categoryId
+                ORDER BY coPurchase.productId, coPurchase.orders DESC, coPurchase.otherId
+                """)
+        while let row = try rows.next() { result[row[0], default: []].append(row[1]) }
+        return result
     }
 
     /// Products with their stock, by id. Columns by position: a build may read every product.
@@ -177,9 +207,17 @@ extension AppDatabase {
         {
             firstWithImage[row[0]] = row[1]
         }
+        let bestSelling = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT productId FROM productSales INDEXED BY productSales_on_units
+                CROSS JOIN product ON product.id = productId
+                WHERE product.status = 'active' AND units > 0 ORDER BY units DESC, productId DESC LIMIT ?
+                """,
+            arguments: [limit])
         return .init(
             newest: newest, newestFeatured: newestFeatured, bestRated: bestRated, productCounts: productCounts,
-            firstWithImage: firstWithImage)
+            firstWithImage: firstWithImage, bestSelling: bestSelling)
     }
 
     /// The `limit` most helpful published reviews of a product, as its page shows them.

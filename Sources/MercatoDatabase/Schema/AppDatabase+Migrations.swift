@@ -15,6 +15,7 @@ extension AppDatabase {
         migrator.registerMigration("v3 build scopes and catalog change log", migrate: createBuildScopes)
         migrator.registerMigration("v4 carts, holds, payments and idempotency", migrate: createCheckout)
         migrator.registerMigration("v4 test gateway ledger", migrate: createTestGatewayLedger)
+        migrator.registerMigration("v5 sales and co-purchases", migrate: createSales)
         return migrator
     }
 

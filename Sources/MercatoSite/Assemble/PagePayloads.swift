@@ -19,6 +19,8 @@ enum PageKind: Sendable, Fingerprintable {
     case headers
     case asset(source: String, contentHash: String)
     case shopper(ShopperPage)
+    /// A file of the search index, made whole while assembling.
+    case searchData(SearchFile)
 
     func fingerprint(into hasher: inout StableHasher) {
         switch self {
@@ -39,6 +41,7 @@ enum PageKind: Sendable, Fingerprintable {
             hasher.combine(source)
             hasher.combine(contentHash)
         case .shopper(let page): hasher.combine(14); hasher.combine(page.rawValue)
+        case .searchData(let file): hasher.combine(15); hasher.combine(file)
         }
     }
 
@@ -62,7 +65,7 @@ enum PageKind: Sendable, Fingerprintable {
 /// once per site like the home page, and kept out of search engines and the sitemap. The raw value names
 /// the template and the output folder.
 enum ShopperPage: String, Sendable, CaseIterable {
-    case cart, checkout, orders
+    case cart, checkout, orders, search
 
     var path: String { "\(rawValue)/index.html" }
 
@@ -71,6 +74,7 @@ enum ShopperPage: String, Sendable, CaseIterable {
         case .cart: "Your cart"
         case .checkout: "Checkout"
         case .orders: "Your order"
+        case .search: "Search"
         }
     }
 }
@@ -94,6 +98,8 @@ enum OutputScope {
     static let site: Int64 = 0
     /// The sitemaps: they list every page.
     static let sitemap: Int64 = -1
+    /// The search manifest: it lists every category's search files.
+    static let searchManifest: Int64 = -2
 }
 
 struct ImageRef: Sendable, Fingerprintable, Hashable {
@@ -119,6 +125,8 @@ final class ProductCard: Sendable, Fingerprintable {
     let priceMinor: Int
     let price: String
     let compareAtPrice: String?
+    /// The former price in minor units, when it is higher than the price.
+    let compareAtMinor: Int?
     let image: ImageRef?
     let ratingTenths: Int
     let ratingCount: Int
@@ -129,7 +137,7 @@ final class ProductCard: Sendable, Fingerprintable {
 
     init(
         id: Int64, slug: String, name: String, brand: String?, featured: Bool, priceMinor: Int, price: String,
-        compareAtPrice: String?, image: ImageRef?, ratingTenths: Int, ratingCount: Int, stock: StockBadge, createdAt: Date
+        compareAtPrice: String?, compareAtMinor: Int?, image: ImageRef?, ratingTenths: Int, ratingCount: Int, stock: StockBadge, createdAt: Date
     ) {
         self.id = id
         self.slug = slug
@@ -139,6 +147,7 @@ final class ProductCard: Sendable, Fingerprintable {
         self.priceMinor = priceMinor
         self.price = price
         self.compareAtPrice = compareAtPrice
+        self.compareAtMinor = compareAtMinor
         self.image = image
         self.ratingTenths = ratingTenths
         self.ratingCount = ratingCount
@@ -150,7 +159,7 @@ final class ProductCard: Sendable, Fingerprintable {
         {
             hasher.combine(part)
         }
-        for number in [Int(id), featured ? 1 : 0, priceMinor, ratingTenths, ratingCount] { hasher.combine(number) }
+        for number in [Int(id), featured ? 1 : 0, priceMinor, compareAtMinor ?? -1, ratingTenths, ratingCount] { hasher.combine(number) }
         hasher.combine(createdAt.timeIntervalSince1970.bitPattern)
         fingerprint = hasher.value
     }
@@ -183,12 +192,14 @@ struct Breadcrumb: Sendable, Hashable {
 struct HomePage: Sendable, Fingerprintable {
     var featured: [ProductCard]
     var newArrivals: [ProductCard]
+    var bestSellers: [ProductCard]
     var bestRated: [ProductCard]
     var categories: [CategoryLink]
 
     func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(featured)
         hasher.combine(newArrivals)
+        hasher.combine(bestSellers)
         hasher.combine(bestRated)
         hasher.combine(categories)
     }
@@ -270,6 +281,9 @@ struct ProductPage: Sendable, Fingerprintable {
     /// The page shows the most helpful reviews, read when it renders; this changes when any review does.
     var reviews: CatalogSnapshot.ReviewDigest
     var reviewPageCount: Int
+    /// "Customers who bought this also bought": same-category products from the order history.
+    var alsoBought: [ProductCard]
+    /// "Similar products", when there is no order history.
     var related: [ProductCard]
     /// Fingerprint of `Content/products/<slug>.md`, if there is one.
     var contentHash: String?
@@ -284,6 +298,7 @@ struct ProductPage: Sendable, Fingerprintable {
         hasher.combine(histogram)
         hasher.combine(reviews)
         hasher.combine(reviewPageCount)
+        hasher.combine(alsoBought)
         hasher.combine(related)
         hasher.combine(contentHash)
     }

@@ -7,14 +7,16 @@ import MercatoDatabase
 /// product pages of the categories in the snapshot's scope. The sitemaps come from ``sitemapJobs(urls:)``.
 struct SiteAssembler {
     let site: LoadedSite
+    let layout: ShopLayout
 
-    private var configuration: SiteConfiguration { site.configuration }
+    var configuration: SiteConfiguration { site.configuration }
     private let chrome: UInt64
     private let settings: UInt64
     private let templates: [String: UInt64]
 
-    init(site: LoadedSite) {
+    init(site: LoadedSite, layout: ShopLayout) {
         self.site = site
+        self.layout = layout
         settings = SiteLoader.settingsFingerprint(site.configuration)
         templates = site.templates.fingerprints.mapValues { StableHasher.value(of: $0) }
         var hasher = StableHasher()
@@ -31,7 +33,7 @@ struct SiteAssembler {
         chrome = hasher.value
     }
 
-    private func job(_ path: String, _ kind: PageKind, scope: Int64) -> PageJob {
+    func job(_ path: String, _ kind: PageKind, scope: Int64) -> PageJob {
         var hasher = StableHasher()
         hasher.combine(path)
         if let template = kind.template { hasher.combine(templates[template] ?? 0) }
@@ -47,7 +49,8 @@ struct SiteAssembler {
         return PageJob(path: path, kind: kind, fingerprint: hasher.value, scope: scope)
     }
 
-    func assemble() -> [PageJob] {
+    /// Every output in scope, and how long the search index took (it is reported on its own).
+    func assemble() -> (jobs: [PageJob], searchSeconds: Double) {
         let snapshot = site.snapshot
         let cards = makeCards(snapshot.products)
         var cardsById = Dictionary(uniqueKeysWithValues: zip(snapshot.products.map { $0.product.id! }, cards))
@@ -56,7 +59,11 @@ struct SiteAssembler {
         let categoryById = Dictionary(
             uniqueKeysWithValues: snapshot.categories.map { ($0.id!, CategoryLink(slug: $0.slug, name: $0.name)) })
         var cardsByCategory: [Int64: [ProductCard]] = [:]
-        for (row, card) in zip(snapshot.products, cards) { cardsByCategory[row.product.categoryId, default: []].append(card) }
+        var membersByCategory: [Int64: [(row: CatalogSnapshot.ProductRow, card: ProductCard)]] = [:]
+        for (row, card) in zip(snapshot.products, cards) {
+            cardsByCategory[row.product.categoryId, default: []].append(card)
+            membersByCategory[row.product.categoryId, default: []].append((row, card))
+        }
         let summary = snapshot.summary
         func shown(_ ids: [Int64], _ count: Int) -> [ProductCard] { ids.prefix(count).compactMap { cardsById[$0] } }
 
@@ -67,7 +74,8 @@ struct SiteAssembler {
             .home(
                 HomePage(
                     featured: shown(summary.newestFeatured, 8), newArrivals: shown(summary.newest, 8),
-                    bestRated: shown(summary.bestRated, 8), categories: categories)))
+                    bestSellers: shown(summary.bestSelling, 8), bestRated: shown(summary.bestRated, 8),
+                    categories: categories)))
         add(
             "categories/index.html",
             .categoryIndex(
@@ -83,14 +91,23 @@ struct SiteAssembler {
                 job($0, .listing($1), scope: category.id!)
             }
         }.joined()
-        let neighbours = cardsByCategory.mapValues(RelatedProducts.init)
+        let searchStart = DispatchTime.now()
+        for category in inScope {
+            jobs += searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
+        }
+        let searchSeconds = Double(DispatchTime.now().uptimeNanoseconds - searchStart.uptimeNanoseconds) / 1e9
+        let similar = membersByCategory.mapValues(SimilarProducts.init)
         jobs += snapshot.products.indices.parallelMap { index in
             let row = snapshot.products[index]
             let card = cards[index]
             let scope = row.product.categoryId
             let category = categoryById[scope]!
-            let related = neighbours[scope]?.nearest(to: card, limit: configuration.relatedProducts) ?? []
-            let page = productPage(row, card: card, category: category, related: related)
+            let limit = configuration.relatedProducts
+            // Bought with it, from the order history; products like it when there is none.
+            let alsoBought = (snapshot.alsoBought[row.product.id!] ?? []).compactMap { cardsById[$0] }
+                .filter { $0.stock != .outOfStock }.prefix(limit)
+            let related = alsoBought.isEmpty ? similar[scope]?.similar(to: card, limit: limit) ?? [] : []
+            let page = productPage(row, card: card, category: category, alsoBought: Array(alsoBought), related: related)
             var pageJobs = [job("products/\(row.product.slug)/index.html", .product(page), scope: scope)]
             // Review pages exist only when there are more reviews than the product page shows.
             if page.reviews.count > configuration.reviewsOnProductPage {
@@ -114,16 +131,24 @@ struct SiteAssembler {
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
-        return jobs
+        return (jobs, searchSeconds)
     }
 
-    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page and the shopper's
-    /// own pages (cart, checkout, orders). (Every output in a category scope is one.)
+    /// Whether an output is a page the sitemap lists: every HTML page but the 404 page, the shopper's own
+    /// pages (cart, checkout, orders, search) and the other sort orders of a category's listing.
     static func isListed(_ job: PageJob) -> Bool {
         switch job.kind {
         case .notFound, .shopper: false
-        default: job.kind.template != nil
+        default: job.kind.template != nil && isListed(path: job.path)
         }
+    }
+
+    /// For the paths of a category scope's outputs, as the build manifest records them.
+    static func isListed(path: String) -> Bool {
+        guard !isSearchData(path) else { return false }
+        let parts = path.split(separator: "/")
+        guard parts.count > 3, parts[0] == "categories" else { return true }
+        return !ListingSort.allCases.contains { $0 != .featured && $0.rawValue == parts[2] }
     }
 
     /// The sitemap of the given pages' paths (in path order), split into files of
@@ -171,6 +196,7 @@ struct SiteAssembler {
                 id: product.id!, slug: product.slug, name: product.name, brand: product.brand,
                 featured: product.featured, priceMinor: product.priceMinor, price: format(product.priceMinor),
                 compareAtPrice: product.compareAtMinor.flatMap { $0 > product.priceMinor ? format($0) : nil },
+                compareAtMinor: product.compareAtMinor.flatMap { $0 > product.priceMinor ? $0 : nil },
                 image: product.imagePath.map { site.assets.image($0, alt: product.name) }, ratingTenths: rating.averageTenths,
                 ratingCount: rating.count, stock: badge, createdAt: product.createdAt)
         }
@@ -213,7 +239,8 @@ struct SiteAssembler {
     }
 
     private func productPage(
-        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, related: [ProductCard]
+        _ row: CatalogSnapshot.ProductRow, card: ProductCard, category: CategoryLink, alsoBought: [ProductCard],
+        related: [ProductCard]
     ) -> ProductPage {
         let product = row.product
         let reviews = site.snapshot.reviewDigests[product.id!] ?? .init(count: 0, revision: 0)
@@ -227,7 +254,7 @@ struct SiteAssembler {
             card: card, sku: product.sku, category: category, tags: product.tagList,
             attributes: product.attributes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] },
             available: available, histogram: (site.snapshot.ratings[product.id!] ?? RatingSummary()).histogram,
-            reviews: reviews, reviewPageCount: (reviews.count + perPage - 1) / perPage, related: related,
+            reviews: reviews, reviewPageCount: (reviews.count + perPage - 1) / perPage, alsoBought: alsoBought, related: related,
             contentHash: site.files[ShopLayout.productContentPath(product.slug)]?.contentHash)
     }
 
@@ -238,7 +265,8 @@ struct SiteAssembler {
     }
 }
 
-/// "You may also like": the in-stock products of the same category closest in price (ties: lower id).
+/// The in-stock products of the same category closest in price (ties: lower id): what fills "similar
+/// products" when too few share anything with a product.
 /// A cheap, stable notion of similar: an edit moves a product's neighbours only when prices change.
 struct RelatedProducts {
     /// The category's in-stock cards grouped by price, cheapest first; each group by id.

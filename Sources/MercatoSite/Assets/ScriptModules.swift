@@ -15,6 +15,8 @@ struct ScriptModules: Sendable {
         "cartPage": "js/cart-page.js",
         "checkoutPage": "js/checkout-page.js",
         "orderPage": "js/order-page.js",
+        "searchPage": "js/search-page.js",
+        "categoryPage": "js/category-page.js",
     ]
 
     /// Template name → URL of the fingerprinted entry point, for `<script type="module" src>` (import maps do

@@ -41,25 +41,49 @@ public struct SiteBuilder: Sendable {
                 .load,
                 "\(productTotal) products\(looked), \(snapshot.categories.count) categories, \(state.scan.fileCount) source files"))
 
-        let assembler = SiteAssembler(site: site)
-        var jobs = assembler.assemble()
+        let assembler = SiteAssembler(site: site, layout: layout)
+        var (jobs, searchSeconds) = assembler.assemble()
+        let searchFiles = jobs.count(where: { SiteAssembler.isSearchData($0.path) })
         // The last build's outputs in the scopes looked at (all of them for a whole-site build).
         var previous = state.previousOutputs
-        // The sitemaps list every page: assembled again when the set of pages in scope changed.
-        let pagesChanged =
-            snapshot.scope == nil
-            || Set(previous.lazy.filter { $0.value.scope != OutputScope.sitemap }.map(\.key)) != Set(jobs.lazy.map(\.path))
-        if pagesChanged {
+        // The sitemaps list every page, the search manifest every search file: each is assembled again
+        // only when the set of those paths in scope changed; otherwise the last build's stands.
+        func paths(_ outputs: some Sequence<String>, search: Bool) -> Set<String> {
+            Set(outputs.lazy.filter { SiteAssembler.isSearchData($0) == search })
+        }
+        let derived: Set<Int64> = [OutputScope.sitemap, OutputScope.searchManifest]
+        let previousPaths = previous.lazy.filter { !derived.contains($0.value.scope) }.map(\.key)
+        let jobPaths = jobs.lazy.map(\.path)
+        if snapshot.scope == nil || paths(previousPaths, search: false) != paths(jobPaths, search: false) {
             var listed = jobs.filter(SiteAssembler.isListed).map(\.path)
-            if let scope = snapshot.scope { listed += try loadPaths { try database.loadCategoryOutputPaths(excluding: scope) } }
+            if let scope = snapshot.scope {
+                listed += try loadPaths { try database.loadCategoryOutputPaths(excluding: scope) }
+                    .filter(SiteAssembler.isListed(path:))
+            }
             jobs += assembler.sitemapJobs(paths: listed)
         } else {
             previous = previous.filter { $0.value.scope != OutputScope.sitemap }
         }
+        let searchPaths = paths(jobPaths, search: true)
+        if snapshot.scope == nil || paths(previousPaths, search: true) != searchPaths {
+            var all = Array(searchPaths)
+            if let scope = snapshot.scope {
+                all += try loadPaths {
+                    try database.loadCategoryOutputPaths(excluding: scope, prefix: SearchPartition.folder + "/")
+                }
+            }
+            jobs.append(assembler.searchManifestJob(paths: all))
+        } else {
+            previous = previous.filter { $0.value.scope != OutputScope.searchManifest }
+        }
         // An output whose inputs are unchanged is trusted to be in place (`full` re-renders everything).
         let dirty = full ? jobs : jobs.filter { previous[$0.path]?.inputFingerprint != $0.fingerprint }
         report.outputs = snapshot.scope == nil ? jobs.count : try loadPaths { try database.outputCount() } + jobs.count - previous.count
-        report.stages.append(clock.lap(.assemble, "\(jobs.count) outputs assembled, \(dirty.count) with changed inputs"))
+        report.stages.append(
+            clock.lap(
+                .assemble,
+                "\(jobs.count) outputs assembled (search index: \(searchFiles) files in \(String(format: "%.3f", searchSeconds)) s), "
+                    + "\(dirty.count) with changed inputs"))
 
         let writer = OutputWriter(output: layout.output)
         try writer.prepare()

@@ -17,11 +17,15 @@ public struct SiteConfiguration: Sendable, Codable, Hashable {
     /// Reviews shown on the product page itself, most helpful first.
     public var reviewsOnProductPage: Int
     public var relatedProducts: Int
+    /// Product attributes shoppers can filter by, besides category, price, rating, stock and brand
+    /// (e.g. `Colour`, `Size`), in the order the filters show them.
+    public var facets: [String]
 
     public init(
         name: String, baseURL: String, currency: Currency = .usd, locale: String = "en-US",
         moneyFormat: MoneyFormat = MoneyFormat(symbol: "$"), apiURL: String = "/api/v1", productsPerPage: Int = 24,
-        reviewsPerPage: Int = 20, reviewsOnProductPage: Int = 3, relatedProducts: Int = 4
+        reviewsPerPage: Int = 20, reviewsOnProductPage: Int = 3, relatedProducts: Int = 4,
+        facets: [String] = []
     ) {
         self.name = name
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -33,6 +37,7 @@ public struct SiteConfiguration: Sendable, Codable, Hashable {
         self.reviewsPerPage = reviewsPerPage
         self.reviewsOnProductPage = reviewsOnProductPage
         self.relatedProducts = relatedProducts
+        self.facets = facets
     }
 
     /// The absolute URL of a site path such as `/products/mug/`.

@@ -97,7 +97,7 @@ struct SiteLoader {
                 wholeSite: requested || !hasOutputs || previousFingerprint != shared,
                 categorySlugs: slugs(in: "Content/categories/"), productSlugs: slugs(in: "Content/products/"))
             // The last build's outputs in scope, beside the recorded hashes of the products' Markdown.
-            let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap]) }
+            let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap, OutputScope.searchManifest]) }
             nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
             nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
             DispatchQueue.concurrentPerform(iterations: 2) { [scan, snapshot] task in

@@ -64,6 +64,13 @@ enum JSONLD {
         return .object(product)
     }
 
+    /// Any JSON value as text, for the search index's JSON files too.
+    static func encode(_ value: Value) -> String {
+        var text = ""
+        write(value, into: &text)
+        return text
+    }
+
     private static func write(_ value: Value, into text: inout String) {
         switch value {
         case .string(let string): writeString(string, into: &text)

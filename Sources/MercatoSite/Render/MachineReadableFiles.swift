@@ -45,7 +45,7 @@ enum FeedWriter {
 
 enum RobotsWriter {
     static func robots(configuration: SiteConfiguration) -> String {
-        "User-agent: *\nAllow: /\nDisallow: /cart/\nDisallow: /checkout/\nDisallow: /orders/\n\n"
+        "User-agent: *\nAllow: /\nDisallow: /cart/\nDisallow: /checkout/\nDisallow: /orders/\nDisallow: /search/\n\n"
             + "Sitemap: \(configuration.absoluteURL("/sitemap.xml"))\n"
     }
 }

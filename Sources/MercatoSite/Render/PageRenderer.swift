@@ -29,6 +29,7 @@ struct PageRenderer: Sendable {
         case .feed(let feed): return Array(FeedWriter.atom(feed, configuration: configuration).utf8)
         case .robots: return Array(RobotsWriter.robots(configuration: configuration).utf8)
         case .headers: return Array(SiteHeaders.file.utf8)
+        case .searchData(let file): return file.bytes
         default:
             let values = try pageContext(job)
             return try site.templates.render(job.kind.template!, context: [context.shared, .object(values)])
@@ -46,6 +47,7 @@ struct PageRenderer: Sendable {
                 jsonLD: [JSONLD.website(name: configuration.name, url: configuration.absoluteURL("/"))])
             values["featured"] = .section(page.featured.map(context.card))
             values["newArrivals"] = .section(page.newArrivals.map(context.card))
+            values["bestSellers"] = .section(page.bestSellers.map(context.card))
             values["bestRated"] = .section(page.bestRated.map(context.card))
             values["categories"] = .list(page.categories.map { ["name": .string($0.name), "url": .string($0.url)] })
             return values
@@ -104,10 +106,12 @@ struct PageRenderer: Sendable {
         }
         let suffix = page.page > 1 ? " — page \(page.page) of \(page.pageCount)" : ""
         let sortSuffix = page.sort == .featured ? "" : " (\(page.sort.label.lowercased()))"
+        // The other sort orders show the same products: kept out of search engines and the sitemap.
         var values = context.chrome(
             title: category.name + sortSuffix + suffix, description: description, path: path,
-            breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)])
-        values["category"] = ["name": .string(category.name), "url": .string(category.url)]
+            breadcrumbs: [home, Breadcrumb(name: category.name, url: category.url)], noindex: page.sort != .featured)
+        values["category"] = ["name": .string(category.name), "url": .string(category.url), "slug": .string(category.slug)]
+        values["sortKey"] = .string(page.sort.rawValue)
         values["introHTML"] = introHTML
         values["productCount"] = .string(page.productCount == 1 ? "1 product" : "\(page.productCount) products")
         values["products"] = .list(page.products.map(context.card))
@@ -169,6 +173,7 @@ struct PageRenderer: Sendable {
         values["topReviews"] = .list(topReviews.map { context.review(SiteAssembler.reviewView($0)) })
         // Link to the review pages only when they hold more than the product page shows.
         values["reviewsURL"] = card.ratingCount > topReviews.count ? .string("/products/\(card.slug)/reviews/") : .null
+        values["alsoBought"] = .section(page.alsoBought.map(context.card))
         values["related"] = .section(page.related.map(context.card))
         return values
     }

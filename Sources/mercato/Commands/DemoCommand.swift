@@ -10,13 +10,15 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create a realistic demo shop: categories, products with Markdown and images, stock, reviews.",
         discussion: """
             The same --seed gives the same shop. Writes mercato.yaml (if missing), var/mercato.sqlite,
-            Content/categories/, Content/products/ and public/images/products/ in the shop folder.
+            Content/categories/, Content/products/ and public/images/products/ in the shop folder, and a history of
+            delivered orders (best sellers, "also bought").
             Example: mercato demo --products 300 --reviews 3000
             """)
 
     @OptionGroup var options: ShopOptions
     @Option(help: "Number of products.") var products = 300
     @Option(help: "Number of reviews, spread unevenly over the products.") var reviews = 3_000
+    @Option(help: "Number of past orders, for best sellers and \"also bought\" (default: one per product).") var orders: Int?
     @Option(help: "Random seed; the same seed gives the same shop.") var seed: UInt64 = 42
     @Flag(help: "Replace an existing shop database, its generated content and dist/.") var force = false
 
@@ -26,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     func validate() throws {
         guard products >= 1, products <= 1_000_000 else { throw ValidationError("--products must be 1 to 1,000,000") }
         guard reviews >= 0, reviews <= 50_000_000 else { throw ValidationError("--reviews must be 0 to 50,000,000") }
+        guard (orders ?? 0) >= 0, (orders ?? 0) <= 10_000_000 else { throw ValidationError("--orders must be 0 to 10,000,000") }
     }
 
     func run() async throws {
@@ -56,11 +59,13 @@ struct DemoCommand: AsyncParsableCommand {
         try writer.writeImages()
         try writer.writeCategories()
         try writer.writeProducts { done in DemoCommand.progress("products", done, products) }
+        let orderCount = orders ?? products
+        try writer.writeOrders(count: orderCount) { done in DemoCommand.progress("orders", done, orderCount) }
         try database.saveDiscount(Discount(code: "WELCOME10", kind: .percent, value: 10))
         FileHandle.standardError.write(Data(isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K".utf8 : "".utf8))
         print(
             "Created a demo shop in \(layout.root.path): \(catalog.categories.count) categories, "
-                + "\(products) products, \(reviews) reviews "
+                + "\(products) products, \(reviews) reviews, \(orderCount) orders "
                 + "(\(String(format: "%.1f", Date().timeIntervalSince(started))) s). Next: mercato build")
     }
 

@@ -10,8 +10,10 @@ struct ShopConfiguration {
     static let keys: [String: String] = [
         "name": "MERCATO_NAME", "baseURL": "MERCATO_BASE_URL", "currency": "MERCATO_CURRENCY",
         "locale": "MERCATO_LOCALE", "apiURL": "MERCATO_API_URL", "productsPerPage": "MERCATO_PRODUCTS_PER_PAGE",
-        "reviewsPerPage": "MERCATO_REVIEWS_PER_PAGE",
+        "reviewsPerPage": "MERCATO_REVIEWS_PER_PAGE", "facets": "MERCATO_FACETS",
     ]
+    /// Filters every search and category page has; a facet may not take their names.
+    static let builtInFilters: Set<String> = ["category", "price", "rating", "stock", "brand", "q", "sort", "page"]
 
     static let defaultFile = """
         # Mercato shop settings. Each can be overridden by an environment variable (MERCATO_BASE_URL, …)
@@ -23,6 +25,9 @@ struct ShopConfiguration {
         apiURL: /api/v1
         productsPerPage: 24
         reviewsPerPage: 20
+        # Product attributes shoppers can filter search results and categories by (besides category, price,
+        # rating, stock and brand).
+        facets: [Colour, Material, Made in]
 
         """
 
@@ -32,6 +37,7 @@ struct ShopConfiguration {
     ) throws -> SiteConfiguration {
         let file = shop.appendingPathComponent(fileName)
         var values: [String: (value: String, origin: String)] = [:]
+        var facets: [(name: String, origin: String)]? = nil
         if let text = try? String(contentsOf: file, encoding: .utf8) {
             let node: Node?
             do { node = try Yams.compose(yaml: text) } catch {
@@ -44,6 +50,10 @@ struct ShopConfiguration {
                         throw ConfigurationError(
                             "\(fileName):\(line): unknown setting '\(key.string ?? "")' (known: \(keys.keys.sorted().joined(separator: ", ")))")
                     }
+                    if name == "facets" {
+                        facets = try facetList(value, line: line)
+                        continue
+                    }
                     guard let text = value.string else {
                         throw ConfigurationError("\(fileName):\(line): '\(name)' must be a single value")
                     }
@@ -55,6 +65,9 @@ struct ShopConfiguration {
         }
         for (key, variable) in keys { if let value = environment[variable] { values[key] = (value, variable) } }
         for (key, value) in overrides { values[key] = (value, "--\(key)") }
+        if let list = values.removeValue(forKey: "facets") {
+            facets = list.value.split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces), list.origin) }
+        }
 
         var configuration = SiteConfiguration(name: "Mercato Shop", baseURL: "http://localhost:8080")
         if let name = values["name"] { configuration.name = name.value }
@@ -80,7 +93,37 @@ struct ShopConfiguration {
             if key == "productsPerPage" { configuration.productsPerPage = number } else { configuration.reviewsPerPage = number }
         }
         configuration.moneyFormat = moneyFormat(locale: configuration.locale, currency: configuration.currency)
+        configuration.facets = try checkedFacets(facets ?? [])
         return configuration
+    }
+
+    /// `facets:` as a YAML list of attribute names, each with the line it is on.
+    private static func facetList(_ node: Node, line: Int) throws -> [(name: String, origin: String)] {
+        guard case .sequence(let sequence) = node else {
+            throw ConfigurationError("\(fileName):\(line): 'facets' must be a list of attribute names, e.g. [Colour, Size]")
+        }
+        return try sequence.map { item in
+            let origin = "\(fileName):\(item.mark?.line ?? line)"
+            guard let name = item.string else { throw ConfigurationError("\(origin): a facet is an attribute name, not a list or a map") }
+            return (name.trimmingCharacters(in: .whitespaces), origin)
+        }
+    }
+
+    /// Refuses an empty name, a name given twice and a name a built-in filter has, naming where it was given.
+    private static func checkedFacets(_ facets: [(name: String, origin: String)]) throws -> [String] {
+        var seen: [String: String] = [:]
+        for (name, origin) in facets {
+            let key = name.lowercased()
+            guard key.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw ConfigurationError("\(origin): a facet needs an attribute name")
+            }
+            guard !builtInFilters.contains(key) else {
+                throw ConfigurationError("\(origin): '\(name)' is a built-in filter; list only product attributes under 'facets'")
+            }
+            if let first = seen[key] { throw ConfigurationError("\(origin): facet '\(name)' is already listed at \(first)") }
+            seen[key] = origin
+        }
+        return facets.map(\.name)
     }
 
     /// Symbol and separators for the locale, read once from Foundation's locale data.

@@ -24,7 +24,7 @@ struct FixtureShop {
         try "body { margin: 0 }\n".write(to: root.appendingPathComponent("public/css/site.css"), atomically: true, encoding: .utf8)
         // Stand-ins for the storefront's modules, fixed so that snapshots do not change with the real scripts.
         try manager.createDirectory(at: root.appendingPathComponent("public/js"), withIntermediateDirectories: true)
-        for name in ["site", "cart", "product-page", "cart-page", "checkout-page", "order-page"] {
+        for name in ["site", "cart", "product-page", "cart-page", "checkout-page", "order-page", "search-page", "category-page"] {
             try "export {};\n".write(to: root.appendingPathComponent("public/js/\(name).js"), atomically: true, encoding: .utf8)
         }
         for width in [320, 640] {

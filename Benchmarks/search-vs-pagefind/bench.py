@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Mercato's search index against Pagefind's over the same built site, in one run. See README.md beside this file.
+
+Usage: Benchmarks/search-vs-pagefind/run [--products N] [--workdir DIR]
+Environment: MERCATO_BIN, the mercato binary to measure (default: build it with `swift build -c release`).
+Needs playwright and pagefind[bin] (the run script installs them into .venv/) and Debian's chromium.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent / "build-vs-hugo"))
+from bench import Mercato, Runner, StepFailed, mercato_revision, resolve_mercato  # noqa: E402
+
+MARKER = ".search-vs-pagefind"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+RESULTS_SHOWN = 10
+REPEATS = 7
+STOP_WORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "into", "is", "it", "its",
+              "of", "on", "or", "our", "so", "that", "the", "their", "them", "these", "they", "this", "to", "was",
+              "we", "will", "with", "you", "your"}
+
+
+def prepare(workdir: Path) -> None:
+    if workdir == REPO or workdir in REPO.parents or workdir == Path("/"):
+        raise StepFailed("prepare the work folder", f"refusing to use {workdir}: pick a folder of its own")
+    if workdir.exists() and any(workdir.iterdir()) and not (workdir / MARKER).exists():
+        raise StepFailed("prepare the work folder",
+                         f"{workdir} is not empty and was not made by this benchmark; pick another --workdir")
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    (workdir / MARKER).write_text("Made by Benchmarks/search-vs-pagefind; the next run empties it.\n")
+    shutil.copytree(REPO / "Templates", workdir / "Templates")
+    images = REPO / "public" / "images"
+    shutil.copytree(REPO / "public", workdir / "public",
+                    ignore=lambda folder, names: ["products"] if Path(folder) == images else [])
+    shutil.copytree(REPO / "Content" / "pages", workdir / "Content" / "pages")
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    total = files = 0
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            total += os.stat(os.path.join(directory, name)).st_size
+            files += 1
+    return total, files
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
+
+
+def choose_queries(shop: Path) -> dict[str, str]:
+    """Queries from the catalog itself: a rare word of the product names (in about 0.05% of products), the word
+    found in the most products (names and descriptions), two common name words that often go together, and
+    the rare word with two letters after the second swapped."""
+    connection = sqlite3.connect(f"file:{shop / 'var/mercato.sqlite'}?mode=ro", uri=True)
+    products = connection.execute("SELECT slug, name FROM product WHERE status = 'active'").fetchall()
+    connection.close()
+    names = Counter()
+    pairs = Counter()
+    everywhere = Counter()
+    for slug, name in products:
+        name_words = [w for w in dict.fromkeys(words_of(name)) if w not in STOP_WORDS and len(w) > 2]
+        names.update(name_words)
+        pairs.update(f"{a} {b}" for a, b in zip(name_words, name_words[1:]))
+        body = (shop / "Content/products" / f"{slug}.md").read_text(encoding="utf-8")
+        everywhere.update({w for w in words_of(name + " " + body) if w not in STOP_WORDS and len(w) > 3})
+    total = len(products)
+    target = max(2, total // 2000)
+    rare = min((w for w, n in names.items() if len(w) >= 7 and w.isalpha()), key=lambda w: (abs(names[w] - target), w))
+    common = everywhere.most_common(1)[0][0]
+    two = max((p for p in pairs if all(names[w] > total // 200 for w in p.split())), key=lambda p: (pairs[p], p))
+    typo = rare[:3] + rare[4] + rare[3] + rare[5:]
+    return {"rare word": rare, "common word": common, "two words": two, "typo": typo,
+            "counts": {"rare word": names[rare], "common word": everywhere[common], "two words": pairs[two]}}
+
+
+MERCATO_QUERY = """async ([query, shown]) => {
+    const engine = await import("/js/search-engine.js");
+    const started = performance.now();
+    const outcome = await engine.search(query, { limit: shown });
+    return { ms: performance.now() - started, total: outcome.total, titles: outcome.results.map((r) => r.record.name) };
+}"""
+
+PAGEFIND_QUERY = """async ([query, shown]) => {
+    const started = performance.now();
+    window.pagefind ??= await import("/pagefind/pagefind.js");
+    await window.pagefind.init();
+    const search = await window.pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
+    return { ms: performance.now() - started, total: search.results.length, titles: data.map((d) => d.meta.title) };
+}"""
+
+MERCATO_RESULTS_PAGE = """async ([query, shown]) => {
+    const engine = await import("/js/search-engine.js");
+    const started = performance.now();
+    const outcome = await engine.search(query, { limit: 24, withFilters: true });
+    return { ms: performance.now() - started, total: outcome.total, titles: outcome.results.map((r) => r.record.name) };
+}"""
+
+class Traffic:
+    """Response bodies of every request a browser context makes (workers included), as Playwright reports them."""
+
+    def __init__(self, context):
+        self.requests = []
+        context.on("requestfinished", lambda request: self.requests.append(request))
+
+    async def bytes_since(self, start: int) -> int:
+        sizes = [await request.sizes() for request in self.requests[start:]]
+        return sum(size["responseBodySize"] for size in sizes)
+
+
+async def measure(base: str, queries: dict[str, str]) -> dict:
+    """Per engine and query: bytes and time as the first query of a fresh browser, then as the next query
+    (after the rare word), then the median of repeats once everything is cached."""
+    from playwright.async_api import async_playwright
+    kinds = ["rare word", "common word", "two words", "typo"]
+    results = {}
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for engine, script, engine_kinds in [("Mercato", MERCATO_QUERY, kinds), ("Pagefind", PAGEFIND_QUERY, kinds),
+                                             ("Mercato results page", MERCATO_RESULTS_PAGE, kinds)]:
+            rows = {}
+            for kind in engine_kinds:
+                context = await browser.new_context()
+                traffic = Traffic(context)
+                page = await context.new_page()
+                await page.goto(base + "/404.html")
+                await page.wait_for_load_state("networkidle")
+                before = len(traffic.requests)
+                first = await page.evaluate(script, [queries[kind], RESULTS_SHOWN])
+                await page.wait_for_load_state("networkidle")
+                first_bytes = await traffic.bytes_since(before)
+                await context.close()
+                # The same query second, after another (the rare word, or the common word after it).
+                context = await browser.new_context()
+                traffic = Traffic(context)
+                page = await context.new_page()
+                await page.goto(base + "/404.html")
+                warmup = queries["common word"] if kind == "rare word" else queries["rare word"]
+                await page.evaluate(script, [warmup, RESULTS_SHOWN])
+                await page.wait_for_load_state("networkidle")
+                before = len(traffic.requests)
+                second = await page.evaluate(script, [queries[kind], RESULTS_SHOWN])
+                await page.wait_for_load_state("networkidle")
+                second_bytes = await traffic.bytes_since(before)
+                repeats = sorted([(await page.evaluate(script, [queries[kind], RESULTS_SHOWN]))["ms"] for _ in range(REPEATS)])
+                await context.close()
+                rows[kind] = {"first_bytes": first_bytes, "first_ms": first["ms"], "second_bytes": second_bytes,
+                              "second_ms": second["ms"], "repeat_ms": repeats[len(repeats) // 2], "total": first["total"],
+                              "top": first["titles"][:3]}
+            results[engine] = rows
+        await browser.close()
+    return results
+
+
+def serve(folder: Path) -> tuple[subprocess.Popen, str]:
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                               str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def kib(value: float) -> str:
+    return f"{value / 1024:,.1f}"
+
+
+def report(products: int, build: dict, browser: dict, queries: dict, notes: list[str]) -> list[str]:
+    lines = [f"Search vs Pagefind — {products:,} products (Pagefind {build['pagefind_version']}, Chromium headless)", "",
+             "| index | build s | files | total MB |", "|---|---:|---:|---:|"]
+    for engine in ["Mercato", "Pagefind"]:
+        b = build[engine]
+        lines.append(f"| {engine} | {b['seconds']:.2f} | {b['files']:,} | {b['bytes'] / 1e6:,.2f} |")
+    ratio = build["Pagefind"]["bytes"] / max(1, build["Mercato"]["bytes"])
+    lines += ["", f"Mercato's index is {ratio:.1f}x smaller than Pagefind's.", "",
+              "| query | engine | matches | first query KiB | first query ms | as second query KiB | as second query ms | cached ms |",
+              "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for kind in ["rare word", "common word", "two words", "typo"]:
+        for engine in ["Mercato", "Pagefind", "Mercato results page"]:
+            r = browser[engine][kind]
+            lines.append(f"| {kind} “{queries[kind]}” | {engine} | {r['total']:,} | {kib(r['first_bytes'])} | "
+                         f"{r['first_ms']:.1f} | {kib(r['second_bytes'])} | {r['second_ms']:.1f} | {r['repeat_ms']:.1f} |")
+    return lines + [""] + [f"- {note}" for note in notes]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="Benchmarks/search-vs-pagefind/run",
+                                     description="Build Mercato's and Pagefind's search index over the same site and query both in Chromium.")
+    parser.add_argument("--products", type=int, default=10_000, help="number of products (default 10,000)")
+    parser.add_argument("--workdir", type=Path, help="work folder (default var/bench/search-vs-pagefind-<N>)")
+    arguments = parser.parse_args()
+    products = arguments.products
+    workdir = (arguments.workdir or REPO / "var" / "bench" / f"search-vs-pagefind-{products}").resolve()
+    prepare(workdir)
+    runner = Runner(workdir)
+    mercato = Mercato(resolve_mercato(), workdir, runner)
+    print(f"[1/5] demo shop of {products:,} products in {workdir}", flush=True)
+    mercato.run("make the demo shop", "demo", "demo", "--products", str(products), "--reviews", str(products * 2), "--force")
+    print("[2/5] mercato build (the site and its search index)", flush=True)
+    measurement, counts = mercato.build("build the site", "build")
+    match = re.search(r"search index: (\d+) files in ([\d.]+) s", measurement.output)
+    if not match:
+        raise StepFailed("build the site", "no 'search index: N files in S s' in mercato build's output")
+    search_bytes, search_files = folder_size(workdir / "dist" / "search")
+    build = {"Mercato": {"seconds": float(match.group(2)), "bytes": search_bytes, "files": search_files}}
+    print("[3/5] pagefind over the product pages", flush=True)
+    version = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True, text=True).stdout.strip()
+    started = time.monotonic()
+    pagefind = runner.timed("run pagefind", "pagefind", [sys.executable, "-m", "pagefind", "--site", str(workdir / "dist"),
+                                                          "--glob", "products/*/index.html"])
+    pagefind_bytes, pagefind_files = folder_size(workdir / "dist" / "pagefind")
+    build["Pagefind"] = {"seconds": pagefind.wall, "bytes": pagefind_bytes, "files": pagefind_files}
+    build["pagefind_version"] = version or "unknown"
+    print(f"      pagefind took {time.monotonic() - started:.1f} s", flush=True)
+    print("[4/5] choosing queries from the catalog", flush=True)
+    queries = choose_queries(workdir)
+    print(f"      {queries}", flush=True)
+    print("[5/5] querying both in Chromium", flush=True)
+    server, base = serve(workdir / "dist")
+    try:
+        browser = asyncio.run(measure(base, queries))
+    finally:
+        server.terminate()
+    active = sqlite3.connect(f"file:{workdir / 'var/mercato.sqlite'}?mode=ro", uri=True).execute(
+        "SELECT COUNT(*) FROM product WHERE status = 'active'").fetchone()[0]
+    notes = [
+        f"Same site: `mercato demo --products {products} --reviews {products * 2}` (default seed; {active:,} active products), "
+        f"built by `mercato build`; Pagefind indexes its product pages (`--glob 'products/*/index.html'`, {active:,} pages).",
+        "build s: Mercato's search index as `mercato build` reports it (reading the product Markdown, tokenising, "
+        f"writing the files; the whole build took {measurement.wall:.1f} s); Pagefind's whole run (wall).",
+        f"Queries (matches in the catalog's names): rare word in {queries['counts']['rare word']} names; the common "
+        f"word in {queries['counts']['common word']:,} products' names or descriptions; the two words side by side "
+        f"in {queries['counts']['two words']:,} names; the typo is the rare word with two letters swapped.",
+        f"Each query shows the top {RESULTS_SHOWN} results with their titles (Mercato: its records; Pagefind: "
+        "`search()` then `data()` of the first ten). first query: a fresh browser profile, the engine not loaded; "
+        "KiB are the response bodies of every request the query caused (Playwright's `requestfinished`, workers "
+        "included; a local "
+        "`python -m http.server`, no compression by the server) and ms is from the call to the titles, in the page. "
+        "as second query: after another query in the same page. cached ms: the median of "
+        f"{REPEATS} repeats once every file is in memory.",
+        "Mercato results page: the same query as the search page runs it, with 24 results, the filter columns of "
+        "every category with a match, and a count for every filter value (Pagefind has no filters in this site).",
+        f"Mercato binary: {mercato_revision()}; 1-minute load average {os.getloadavg()[0]:.2f} after the run.",
+    ]
+    lines = report(active, build, browser, queries, notes)
+    (workdir / "results.md").write_text("\n".join(lines) + "\n")
+    (workdir / "results.json").write_text(json.dumps({"build": build, "browser": browser, "queries": queries}, indent=2))
+    print("\n".join(lines))
+    print(f"\nWritten to {workdir / 'results.md'}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except StepFailed as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        sys.exit(1)

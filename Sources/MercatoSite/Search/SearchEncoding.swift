@@ -1,0 +1,100 @@
+import CZlib
+import Foundation
+
+/// Bytes of the search index files, read back by `public/js/search-data.js`: unsigned LEB128 varints,
+/// strings as a length and UTF-8 bytes.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func varint(_ value: Int) {
+        precondition(value >= 0, "varints are unsigned")
+        var rest = UInt64(value)
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// A signed number, zigzag-encoded so that small negative numbers stay short.
+    mutating func signedVarint(_ value: Int) {
+        varint(value >= 0 ? value << 1 : ((-value) << 1) - 1)
+    }
+
+    mutating func string(_ text: String) {
+        let utf8 = Array(text.utf8)
+        varint(utf8.count)
+        bytes += utf8
+    }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ other: [UInt8]) { bytes += other }
+
+    /// A 32-bit number in four bytes, least significant first.
+    mutating func word(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+
+    static func varintSize(_ value: Int) -> Int {
+        var size = 1
+        var rest = value >> 7
+        while rest > 0 {
+            size += 1
+            rest >>= 7
+        }
+        return size
+    }
+}
+
+enum Gzip {
+    /// `bytes` as a gzip stream (no file name, time 0, so the same input always gives the same output);
+    /// the browser inflates it with `DecompressionStream("gzip")`.
+    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+        var stream = z_stream()
+        // 15 window bits, +16 for a gzip header instead of zlib's.
+        var status = deflateInit2_(
+            &stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(status == Z_OK, "deflateInit2 failed with status \(status)")
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let produced = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                status = deflate(&stream, Z_FINISH)
+                return target.count - Int(stream.avail_out)
+            }
+        }
+        precondition(status == Z_STREAM_END, "deflate failed with status \(status)")
+        return Array(output[..<produced])
+    }
+
+    /// Inflates a gzip stream; `nil` if it is not one.
+    static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var input = bytes
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var status = Z_OK
+        input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            while status == Z_OK {
+                let produced = chunk.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    return target.count - Int(stream.avail_out)
+                }
+                result += chunk[..<produced]
+            }
+        }
+        return status == Z_STREAM_END ? result : nil
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// A file of the search index: its path in the output and its (gzip-compressed) bytes.
+struct SearchFile: Sendable, Fingerprintable {
+    var path: String
+    var bytes: [UInt8]
+
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(path)
+        hasher.combine(bytes)
+    }
+}
+
+/// Writes the search index of one category: its products are numbered by id (0, 1, …), and every file
+/// starts with the partition's version, a hash of that numbering, so the browser can tell a file cached
+/// from another numbering.
+///
+/// - `t-<hex of the first term>.bin`: term shards, a sorted run of terms each with its postings, split by
+///   term prefix so that no shard grows past ``shardTarget`` bytes (a term alone may);
+/// - `r-<n>.bin`: records of products `n × blockSize ..< (n + 1) × blockSize`, what a result shows;
+/// - `f-<version>.bin`: the filter and sort columns of every product (price, rating, stock, brand,
+///   the configured attributes); its name carries the version into the manifest.
+struct SearchPartition {
+    static let blockSize = 32
+    static let shardTarget = 4 * 1024
+    static let folder = "search/data"
+
+    let slug: String
+    let documents: [SearchDocument]
+    let facets: [String]
+
+    /// `documents` in any order; they are numbered by product id.
+    init(slug: String, documents: [SearchDocument], facets: [String]) {
+        self.slug = slug
+        self.documents = documents.sorted { $0.card.id < $1.card.id }
+        self.facets = facets
+    }
+
+    var version: UInt32 {
+        var hasher = StableHasher()
+        for document in documents { hasher.combine(Int(document.card.id)) }
+        return UInt32(truncatingIfNeeded: hasher.value)
+    }
+
+    var versionHex: String {
+        let digits = String(version, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
+    func files() -> [SearchFile] {
+        guard !documents.isEmpty else { return [] }
+        return shardFiles() + blockFiles() + [facetFile()]
+    }
+
+    private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
+
+    private func header(_ writer: inout ByteWriter) {
+        writer.byte(1)
+        writer.word(version)
+        writer.varint(documents.count)
+    }
+
+    // MARK: - Terms
+
+    /// One term's postings: for each (field, level) group, best first, the numbers of its products.
+    struct Entry {
+        var term: String
+        var bytes: [UInt8]
+    }
+
+    func entries() -> [Entry] {
+        var postings: [String: [[Int]]] = [:]
+        let groupCount = SearchDocument.Field.allCases.count * SearchDocument.levels
+        for (number, document) in documents.enumerated() {
+            for (term, field) in document.terms {
+                let group = Int(field.rawValue) * SearchDocument.levels + (SearchDocument.levels - 1 - document.level)
+                postings[term, default: Array(repeating: [], count: groupCount)][group].append(number)
+            }
+        }
+        return postings.keys.sorted(by: Self.precedes).map { term in
+            Entry(term: term, bytes: Self.encodePostings(postings[term]!, documentCount: documents.count))
+        }
+    }
+
+    /// Term order: by Unicode scalar values, as the browser compares code points.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
+    /// A mask of the groups present, then per group its size (doubled, plus one for a bitmap) and its
+    /// numbers: gaps from the previous number, or a bitmap over every product when that is smaller.
+    static func encodePostings(_ groups: [[Int]], documentCount: Int) -> [UInt8] {
+        var writer = ByteWriter()
+        var mask = 0
+        for (index, group) in groups.enumerated() where !group.isEmpty { mask |= 1 << index }
+        writer.varint(mask)
+        let bitmapSize = (documentCount + 7) / 8
+        for group in groups where !group.isEmpty {
+            var gaps = ByteWriter()
+            var previous = -1
+            for number in group {
+                gaps.varint(number - previous - 1)
+                previous = number
+            }
+            if gaps.bytes.count > bitmapSize {
+                writer.varint(group.count << 1 | 1)
+                var bitmap = [UInt8](repeating: 0, count: bitmapSize)
+                for number in group { bitmap[number >> 3] |= 1 << UInt8(number & 7) }
+                writer.append(bitmap)
+            } else {
+                writer.varint(group.count << 1)
+                writer.append(gaps.bytes)
+            }
+        }
+        return writer.bytes
+    }
+
+    /// Shards of sorted entries, each under ``shardTarget`` bytes where a prefix can split it; the first
+    /// shard starts at "" and each other at its first term's prefix, so a term belongs to the last shard
+    /// whose start is not after it.
+    static func shards(_ entries: [Entry]) -> [(start: String, entries: ArraySlice<Entry>)] {
+        var result: [(start: String, entries: ArraySlice<Entry>)] = []
+        split(entries[...], prefix: [], start: "", into: &result)
+        return result
+    }
+
+    private static func size(_ entries: ArraySlice<Entry>) -> Int {
+        entries.reduce(0) { $0 + $1.term.utf8.count + $1.bytes.count + 3 }
+    }
+
+    private static func split(
+        _ entries: ArraySlice<Entry>, prefix: [Unicode.Scalar], start: String,
+        into result: inout [(start: String, entries: ArraySlice<Entry>)]
+    ) {
+        if entries.count <= 1 || size(entries) <= shardTarget {
+            result.append((start, entries))
+            return
+        }
+        // Children by the next character; a term equal to the prefix (sorted first) is a child of its own.
+        func key(_ entry: Entry) -> [Unicode.Scalar] {
+            let scalars = Array(entry.term.unicodeScalars)
+            return scalars.count > prefix.count ? Array(scalars[...prefix.count]) : prefix
+        }
+        var children: [(key: [Unicode.Scalar], entries: ArraySlice<Entry>)] = []
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let childKey = key(entries[index])
+            var end = index + 1
+            while end < entries.endIndex, key(entries[end]) == childKey { end += 1 }
+            children.append((childKey, entries[index..<end]))
+            index = end
+        }
+        if children.count == 1, children[0].key == prefix {
+            result.append((start, entries))
+            return
+        }
+        // Consecutive small children share a shard; a large one is split further.
+        var run: ArraySlice<Entry>? = nil
+        var runStart = start
+        var runSize = 0
+        func flush() {
+            if let pending = run { result.append((runStart, pending)) }
+            run = nil
+            runSize = 0
+        }
+        for (position, child) in children.enumerated() {
+            let childStart = position == 0 ? start : String(String.UnicodeScalarView(child.key))
+            let childSize = size(child.entries)
+            if childSize > shardTarget {
+                flush()
+                split(child.entries, prefix: child.key, start: childStart, into: &result)
+                continue
+            }
+            if let pending = run, runSize + childSize <= shardTarget {
+                run = entries[pending.startIndex..<child.entries.endIndex]
+                runSize += childSize
+            } else {
+                flush()
+                run = child.entries
+                runStart = childStart
+                runSize = childSize
+            }
+        }
+        flush()
+    }
+
+    static func shardName(_ start: String) -> String {
+        "t-" + start.utf8.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined() + ".bin"
+    }
+
+    private func shardFiles() -> [SearchFile] {
+        Self.shards(entries()).map { shard in
+            var writer = ByteWriter()
+            header(&writer)
+            writer.varint(shard.entries.count)
+            var previous: [UInt8] = []
+            for entry in shard.entries {
+                let term = Array(entry.term.utf8)
+                var shared = 0
+                while shared < min(previous.count, term.count), previous[shared] == term[shared] { shared += 1 }
+                writer.varint(shared)
+                writer.varint(term.count - shared)
+                writer.append(Array(term[shared...]))
+                writer.varint(entry.bytes.count)
+                writer.append(entry.bytes)
+                previous = term
+            }
+            return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compress(writer.bytes))
+        }
+    }
+
+    // MARK: - Records and filters
+
+    private func blockFiles() -> [SearchFile] {
+        stride(from: 0, to: documents.count, by: Self.blockSize).map { start in
+            let block = documents[start..<min(start + Self.blockSize, documents.count)]
+            let records: [JSONLD.Value] = block.map { document in
+                let card = document.card
+                return .list([
+                    .int(Int(card.id)), .string(card.slug), .string(card.name), .string(card.brand ?? ""),
+                    .int(card.priceMinor), .int(card.compareAtMinor ?? 0), .int(card.ratingTenths), .int(card.ratingCount),
+                    .int(Self.stockCode(card.stock)), .string(card.image?.src ?? ""), .string(card.image?.srcset ?? ""),
+                ])
+            }
+            let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
+            return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compress(Array(json.utf8)))
+        }
+    }
+
+    static func stockCode(_ stock: StockBadge) -> Int {
+        switch stock {
+        case .outOfStock: 0
+        case .lowStock: 1
+        case .inStock: 2
+        }
+    }
+
+    /// Columns of every product: price, rating, review count, stock, featured, day created, brand, then
+    /// each configured attribute (a list of values and each product's value number, 0 for none).
+    private func facetFile() -> SearchFile {
+        var writer = ByteWriter()
+        header(&writer)
+        for document in documents { writer.varint(document.card.priceMinor) }
+        for document in documents { writer.byte(UInt8(clamping: document.card.ratingTenths)) }
+        for document in documents { writer.varint(document.card.ratingCount) }
+        for document in documents { writer.byte(UInt8(Self.stockCode(document.card.stock))) }
+        for document in documents { writer.byte(document.card.featured ? 1 : 0) }
+        var previousDay = 0
+        for document in documents {
+            let day = Int((document.card.createdAt.timeIntervalSince1970 / 86_400).rounded(.down))
+            writer.signedVarint(day - previousDay)
+            previousDay = day
+        }
+        column(&writer) { $0.card.brand }
+        for facet in facets { column(&writer) { $0.attributes[facet] } }
+        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
+    }
+
+    private func column(_ writer: inout ByteWriter, _ value: (SearchDocument) -> String?) {
+        let values = Set(documents.compactMap { value($0).flatMap { $0.isEmpty ? nil : $0 } }).sorted()
+        let numbers = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0 + 1) })
+        writer.varint(values.count)
+        for text in values { writer.string(text) }
+        for document in documents { writer.varint(value(document).flatMap { numbers[$0] } ?? 0) }
+    }
+}

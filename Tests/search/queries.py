@@ -1,0 +1,196 @@
+"""Search against a built fixture shop in Chromium: the text module agrees with the builder's cases, the
+search box answers as you type and by keyboard, ranking puts name matches first, accents, plurals, prefixes
+and a typo are forgiven, the results page filters, counts and sorts through its URL, category pages filter,
+and pages work without JavaScript. Run by Tests/search/run."""
+import json
+import pathlib
+import re
+import sys
+from urllib.parse import parse_qs, urlparse
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "e2e"))
+from playwright.async_api import async_playwright  # noqa: E402
+from shopper import BASE, WIDTHS, close, launch, new_page, run, shot  # noqa: E402
+
+CASES = json.loads((pathlib.Path(__file__).parent / "text-cases.json").read_text())["cases"]
+
+
+async def settled(page, root="[data-search-page]"):
+    await page.wait_for_function(f"!document.querySelector('{root}').hasAttribute('aria-busy')")
+
+
+async def results(page, query, **params):
+    """The search page's result names and count text for a query and URL parameters."""
+    url = f"{BASE}/search/?q={query}" + "".join(f"&{key}={value}" for key, value in params.items())
+    await page.goto(url)
+    await page.wait_for_function("document.querySelector('[data-result-count]').textContent.length > 0")
+    await settled(page)
+    names = await page.locator("[data-results] .card-name").all_inner_texts()
+    return names, await page.inner_text("[data-result-count]")
+
+
+async def text_module_agrees_with_the_builder(browser):
+    page = await new_page(browser, "desktop")
+    await page.goto(BASE + "/")
+    got = await page.evaluate("""async (cases) => {
+        const { terms } = await import("/js/search-text.js");
+        return cases.map(([text]) => terms(text));
+    }""", CASES)
+    for (text, expected), terms in zip(CASES, got):
+        assert terms == expected, f"{text!r}: the browser gives {terms}, the builder {expected}"
+    await close(page, "text module")
+
+
+async def search_box_answers_as_you_type(browser, width):
+    page = await new_page(browser, width)
+    await page.goto(BASE + "/")
+    box = page.locator("#site-search")
+    await box.press_sequentially("brul", delay=30)
+    options = page.locator("#site-search-results [role=option]")
+    await options.first.wait_for()
+    assert "Crème Brûlée Torch" in await options.first.inner_text(), "a prefix without its accents finds the torch"
+    assert await page.get_attribute(".site-search [role=combobox]", "aria-expanded") == "true"
+    status = await page.inner_text("[data-search-status]")
+    assert re.search(r"\d+ products? match", status), f"results are announced: {status!r}"
+    await shot(page, f"search-box-{width}", full=False)
+    # Keyboard: down to the first result, Enter opens it.
+    await box.press("ArrowDown")
+    active = await box.get_attribute("aria-activedescendant")
+    assert active and await page.get_attribute(f"#{active}", "aria-selected") == "true"
+    await box.press("Enter")
+    await page.wait_for_url("**/products/creme-brulee-torch/")
+    # Enter with nothing chosen opens the results page with a shareable URL.
+    await page.fill("#site-search", "firefly")
+    await page.locator("#site-search-results [role=option]").first.wait_for()
+    await page.press("#site-search", "Escape")
+    assert await page.locator("#site-search-results").is_hidden()
+    await page.press("#site-search", "Enter")
+    await page.wait_for_url("**/search/?q=firefly")
+    await close(page, f"search box {width}")
+
+
+async def ranking_and_forgiveness(browser):
+    page = await new_page(browser, "desktop")
+    names, count = await results(page, "firefly")
+    # Name matches first (in stock before out of stock), then the description match.
+    assert names == ["Firefly Lamp", "Firefly Lamp Hook", "Folding Camp Stool"], names
+    assert count.startswith("3 products match"), count
+    for query in ["FIREFLIES", "fireflies", "firefly%27s", "firefyl", "fierfly%20hook"]:
+        found, _ = await results(page, query)
+        assert found and found[0].startswith("Firefly Lamp"), f"{query}: {found}"
+    found, _ = await results(page, "creme%20brulee")
+    assert found == ["Crème Brûlée Torch"], found
+    found, _ = await results(page, "crème")
+    assert found == ["Crème Brûlée Torch"], found
+    names, count = await results(page, "firefly%20stool")
+    assert names == ["Folding Camp Stool"], f"two words: products with both {names}"
+    names, count = await results(page, "zzzzqqq")
+    assert names == [] and count.startswith("No products match"), count
+    names, count = await results(page, "firefly%20zzzzqqq")
+    assert "some of your words" in count and names, f"no product has both: those with one {names} {count}"
+    await close(page, "ranking")
+
+
+async def results_page_filters_sorts_and_shares(browser, width):
+    page = await new_page(browser, width)
+    names, count = await results(page, "firefly")
+    if width == "phone":
+        await page.click("[data-filters] summary")
+    # Counts beside every filter value.
+    brand = page.locator("input[name=brand][value=Lumen]")
+    label = await page.locator("label", has=brand).inner_text()
+    assert re.search(r"Lumen\s*\(3\)", label), label
+    await page.check("input[name=stock][value=in]")
+    await page.wait_for_function("location.search.includes('stock=in')")
+    await page.wait_for_function("document.querySelectorAll('[data-results] .card').length === 2")
+    stocks = await page.locator("[data-results] .stock").all_inner_texts()
+    assert all(stock != "Out of stock" for stock in stocks), stocks
+    await page.select_option("[data-sort]", "price-asc")
+    await page.wait_for_function("location.search.includes('sort=price-asc')")
+    await page.wait_for_function("document.querySelector('[data-results] .card-name').textContent === 'Folding Camp Stool'")
+    prices = [float(p.replace("$", "")) for p in await page.locator("[data-results] .price strong").all_inner_texts()]
+    assert prices == sorted(prices), prices
+    await shot(page, f"search-results-{width}")
+    # The URL is the state: a fresh page at the same URL shows the same.
+    url = page.url
+    query = parse_qs(urlparse(url).query)
+    assert query == {"q": ["firefly"], "stock": ["in"], "sort": ["price-asc"]}, query
+    again = await new_page(browser, width)
+    await again.goto(url)
+    await again.wait_for_function("document.querySelectorAll('[data-results] .card').length === 2")
+    assert await again.locator("[data-results] .card-name").all_inner_texts() == ["Folding Camp Stool", "Firefly Lamp"]
+    assert await again.is_checked("input[name=stock][value=in]")
+    # Back undoes the sort.
+    await page.go_back()
+    await page.wait_for_function("!location.search.includes('sort=')")
+    await close(again, "shared URL")
+    await close(page, f"results {width}")
+
+
+async def a_broad_query_counts_everything_and_pages(browser):
+    page = await new_page(browser, "desktop")
+    names, count = await results(page, "the%20made")
+    total = int(re.match(r"([\d,]+) products? match", count).group(1).replace(",", ""))
+    assert total > 24 and len(names) == 24, (total, len(names))
+    await page.click(".pagination a[rel=next]")
+    await page.wait_for_function("location.search.includes('page=2')")
+    await settled(page)
+    second = await page.locator("[data-results] .card-name").all_inner_texts()
+    assert second and not set(second) & set(names), "page 2 shows other products"
+    # Category counts add up to the total.
+    counts = [int(re.search(r"\((\d+)\)", text).group(1))
+              for text in await page.locator("fieldset:has(legend:text('Category')) label").all_inner_texts()]
+    assert sum(counts) == total, (counts, total)
+    await close(page, "broad query")
+
+
+async def category_page_filters(browser, width):
+    page = await new_page(browser, width)
+    await page.goto(BASE + "/categories/outdoor/")
+    static = await page.locator("[data-static] .card-name").all_inner_texts()
+    await page.click("[data-filters] summary")
+    await page.locator("input[name=colour]").first.wait_for()
+    await page.check("input[name=colour][value=Black]")
+    await page.wait_for_function("location.search === '?colour=Black'")
+    await page.wait_for_function("document.querySelector('[data-results]').hidden === false")
+    names = await page.locator("[data-results] .card-name").all_inner_texts()
+    assert "Firefly Lamp" in names and "Folding Camp Stool" not in names, names
+    assert await page.locator("[data-static]").is_hidden()
+    await shot(page, f"category-filters-{width}")
+    await page.click("[data-clear-filters]")
+    await page.wait_for_function("location.search === ''")
+    assert await page.locator("[data-static] .card-name").all_inner_texts() == static
+    await close(page, f"category filters {width}")
+
+
+async def without_javascript(browser):
+    context = await browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)
+    page = await context.new_page()
+    await page.goto(BASE + "/categories/outdoor/")
+    assert await page.locator("[data-filters]").is_hidden(), "no filter panel that cannot work"
+    await page.click(".sorts a:text('Price: low to high')")
+    await page.wait_for_url("**/categories/outdoor/price-asc/")
+    prices = [float(p.replace("$", "").replace(",", "")) for p in await page.locator(".grid .price strong").all_inner_texts()]
+    assert prices and prices == sorted(prices), prices
+    await page.fill("#site-search", "firefly")
+    await page.press("#site-search", "Enter")
+    await page.wait_for_url("**/search/?q=firefly")
+    assert "Search needs JavaScript" in await page.inner_text("main")
+    await context.close()
+
+
+async def main():
+    async with async_playwright() as playwright:
+        browser = await launch(playwright)
+        await text_module_agrees_with_the_builder(browser)
+        await ranking_and_forgiveness(browser)
+        await a_broad_query_counts_everything_and_pages(browser)
+        for width in WIDTHS:
+            await search_box_answers_as_you_type(browser, width)
+            await results_page_filters_sorts_and_shares(browser, width)
+            await category_page_filters(browser, width)
+        await without_javascript(browser)
+        await browser.close()
+
+
+run(main)

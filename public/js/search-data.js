@@ -1,0 +1,244 @@
+// Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, and per category
+// its term shards, record blocks and filter columns. Files are gzip streams; each starts with its
+// category's version, and a file from another version (a cache from before a rebuild) is fetched again.
+
+const MANIFEST = "/search/manifest.bin";
+const files = new Map();
+let manifest = null;
+
+/** Bytes of a file, inflated when it is a gzip stream (a server may already have done it). */
+async function fetchBytes(url, reload) {
+  const response = await fetch(url, reload ? { cache: "reload" } : {});
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const utf8 = new TextDecoder();
+
+/** Unsigned LEB128 varints, 32-bit words and length-prefixed UTF-8 strings, as ByteWriter writes them. */
+export class Reader {
+  constructor(bytes, offset = 0) {
+    this.bytes = bytes;
+    this.offset = offset;
+  }
+  byte() {
+    return this.bytes[this.offset++];
+  }
+  varint() {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.bytes[this.offset++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+  }
+  signedVarint() {
+    const value = this.varint();
+    return value % 2 ? -(value + 1) / 2 : value / 2;
+  }
+  word() {
+    const b = this.bytes;
+    const o = this.offset;
+    this.offset += 4;
+    return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+  }
+  text(length) {
+    const value = utf8.decode(this.bytes.subarray(this.offset, this.offset + length));
+    this.offset += length;
+    return value;
+  }
+  string() {
+    return this.text(this.varint());
+  }
+}
+
+export async function loadManifest(reload = false) {
+  if (manifest && !reload) return manifest;
+  const bytes = await fetchBytes(MANIFEST, reload);
+  manifest = JSON.parse(utf8.decode(bytes));
+  if (reload) files.clear();
+  return manifest;
+}
+
+/**
+ * A category's file, decoded by `decode(bytes)` → { version, … }. A file whose version is not the
+ * manifest's is fetched again past the cache; if it still differs, the manifest is out of date: it is read
+ * again and the caller is told to start over.
+ */
+async function partitionFile(partition, name, decode) {
+  const url = `/search/data/${partition.slug}/${name}`;
+  if (!files.has(url)) {
+    const load = async () => {
+      let file = decode(await fetchBytes(url, false));
+      if (file.version !== partition.version) file = decode(await fetchBytes(url, true));
+      if (file.version !== partition.version) throw new StaleIndex();
+      return file;
+    };
+    files.set(url, load().catch((error) => {
+      files.delete(url);
+      throw error;
+    }));
+  }
+  return files.get(url);
+}
+
+export class StaleIndex extends Error {}
+
+function shardName(start) {
+  return "t-" + [...new TextEncoder().encode(start)].map((byte) => byte.toString(16).padStart(2, "0")).join("") + ".bin";
+}
+
+/** Code point order, the builder's term order. */
+export function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The shard a term belongs to: the last whose start is not after it. */
+export function shardFor(partition, term) {
+  const starts = partition.shards;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (compare(starts[middle], term) <= 0) low = middle;
+    else high = middle - 1;
+  }
+  return starts[low];
+}
+
+/** The starts of every shard that may hold a term beginning with `prefix`. */
+export function shardsForPrefix(partition, prefix) {
+  const first = shardFor(partition, prefix);
+  return partition.shards.filter((start) => start === first || (compare(start, prefix) > 0 && start.startsWith(prefix)));
+}
+
+function decodeHeader(reader) {
+  reader.byte();
+  return { version: reader.word(), count: reader.varint() };
+}
+
+function decodeShard(bytes) {
+  const reader = new Reader(bytes);
+  const { version, count } = decodeHeader(reader);
+  const termCount = reader.varint();
+  const terms = new Array(termCount);
+  const starts = new Uint32Array(termCount);
+  let previous = new Uint8Array(0);
+  for (let index = 0; index < termCount; index++) {
+    const shared = reader.varint();
+    const rest = reader.varint();
+    const term = new Uint8Array(shared + rest);
+    term.set(previous.subarray(0, shared));
+    term.set(bytes.subarray(reader.offset, reader.offset + rest), shared);
+    reader.offset += rest;
+    terms[index] = utf8.decode(term);
+    previous = term;
+    const length = reader.varint();
+    starts[index] = reader.offset;
+    reader.offset += length;
+  }
+  return { version, count, terms, starts, bytes };
+}
+
+export function loadShard(partition, start) {
+  return partitionFile(partition, shardName(start), decodeShard);
+}
+
+/**
+ * The postings of term number `index` in a shard: groups in rank order, best first (name matches, then
+ * labels, then descriptions; within each, available and well-rated products first), each as
+ * { group, numbers } with the product numbers ascending.
+ */
+export function postings(shard, index) {
+  const reader = new Reader(shard.bytes, shard.starts[index]);
+  const mask = reader.varint();
+  const groups = [];
+  for (let group = 0; mask >= 1 << group; group++) {
+    if (!(mask & (1 << group))) continue;
+    const header = reader.varint();
+    const size = Math.floor(header / 2);
+    const numbers = new Int32Array(size);
+    if (header % 2) {
+      let found = 0;
+      const end = reader.offset + ((shard.count + 7) >> 3);
+      for (let byteIndex = reader.offset; byteIndex < end; byteIndex++) {
+        let bits = shard.bytes[byteIndex];
+        while (bits) {
+          const low = bits & -bits;
+          numbers[found++] = ((byteIndex - reader.offset) << 3) + 31 - Math.clz32(low);
+          bits ^= low;
+        }
+      }
+      reader.offset = end;
+    } else {
+      let number = -1;
+      for (let i = 0; i < size; i++) {
+        number += reader.varint() + 1;
+        numbers[i] = number;
+      }
+    }
+    groups.push({ group, numbers });
+  }
+  return groups;
+}
+
+/** How many products a term is found in, without decoding its numbers. */
+export function documentFrequency(shard, index) {
+  const reader = new Reader(shard.bytes, shard.starts[index]);
+  const mask = reader.varint();
+  let total = 0;
+  for (let group = 0; mask >= 1 << group; group++) {
+    if (!(mask & (1 << group))) continue;
+    const header = reader.varint();
+    total += Math.floor(header / 2);
+    if (header % 2) reader.offset += (shard.count + 7) >> 3;
+    else for (let i = 0; i < Math.floor(header / 2); i++) reader.varint();
+  }
+  return total;
+}
+
+/** A record as a result shows it. */
+function toRecord([id, slug, name, brand, priceMinor, compareAtMinor, ratingTenths, ratingCount, stock, image, srcset]) {
+  return { id, slug, name, brand, priceMinor, compareAtMinor, ratingTenths, ratingCount, stock, image, srcset };
+}
+
+export async function loadRecord(partition, number, blockSize) {
+  const block = await partitionFile(partition, `r-${Math.floor(number / blockSize)}.bin`, (bytes) => {
+    const json = JSON.parse(utf8.decode(bytes));
+    return { version: json.version, records: json.records.map(toRecord) };
+  });
+  return block.records[number % blockSize];
+}
+
+/** The filter and sort columns of a category, and each product's value number for brand and every facet. */
+export function loadColumns(partition, facetNames) {
+  return partitionFile(partition, `f-${partition.version.toString(16).padStart(8, "0")}.bin`, (bytes) => {
+    const reader = new Reader(bytes);
+    const { version, count } = decodeHeader(reader);
+    const column = (read) => {
+      const values = new Float64Array(count);
+      for (let i = 0; i < count; i++) values[i] = read();
+      return values;
+    };
+    const price = column(() => reader.varint());
+    const rating = column(() => reader.byte());
+    const ratingCount = column(() => reader.varint());
+    const stock = column(() => reader.byte());
+    const featured = column(() => reader.byte());
+    let day = 0;
+    const created = column(() => (day += reader.signedVarint()));
+    const valueColumn = () => {
+      const values = [];
+      for (let i = reader.varint(); i > 0; i--) values.push(reader.string());
+      return { values, numbers: column(() => reader.varint()) };
+    };
+    const brand = valueColumn();
+    const facets = facetNames.map(valueColumn);
+    return { version, count, price, rating, ratingCount, stock, featured, created, brand, facets };
+  });
+}
