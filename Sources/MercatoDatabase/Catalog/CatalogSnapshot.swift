@@ -128,7 +128,9 @@ extension AppDatabase {
         }
     }
 
-    /// Pairs bought together within one category, for the products of the categories in scope.
+    /// Pairs bought together within one category, for the products of the categories in scope. The joins
+    /// go product → its pairs → the other product by id: left to the planner, the other product was found
+    /// through the category index, once per pair (15 s for one category of 9,000 products).
     private func alsoBought(_ db: Database, scope: Set<Int64>?) throws -> [Int64: [Int64]] {
         let inScope = scope.map { "AND product.categoryId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         var result: [Int64: [Int64]] = [:]
@@ -136,10 +138,10 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT coPurchase.productId, coPurchase.otherId FROM product
-                JOIN coPurchase ON coPurchase.productId = product.id
-                JOIN product other ON other.id = coPurchase.otherId
+                CROSS JOIN coPurchase ON coPurchase.productId = product.id
+                CROSS JOIN product other ON other.id = coPurchase.otherId
                 WHERE product.status = 'active' \(inScope) AND coPurchase.orders > 0
-                    AND other.status = 'active' AND other.categoryId = product.categoryId
+                    AND +other.status = 'active' AND +other.categoryId = product.categoryId
                 ORDER BY coPurchase.productId, coPurchase.orders DESC, coPurchase.otherId
                 """)
         while let row = try rows.next() { result[row[0], default: []].append(row[1]) }

@@ -6,8 +6,8 @@ import MercatoDatabase
 /// ties go to the nearest price, then the lower id. When too few share anything, the nearest in price fill
 /// the list. Candidates come from the product's rarest features only, so the work per product is bounded.
 struct SimilarProducts {
-    private static let candidateFeatures = 3
-    private static let candidatesPerFeature = 128
+    private static let candidateFeatures = 2
+    private static let candidatesPerFeature = 64
 
     private let cards: [ProductCard]
     /// Per member (same order as `cards`): its feature numbers, ascending.

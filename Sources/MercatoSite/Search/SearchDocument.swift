@@ -40,21 +40,28 @@ struct SearchDocument: Sendable {
 
     /// The words of a Markdown text without link targets, image sources or HTML tags.
     static func plainText(markdown: String) -> String {
-        var text = String.UnicodeScalarView()
-        var skipping: Unicode.Scalar? = nil
-        var previous: Unicode.Scalar = " "
-        for scalar in markdown.unicodeScalars {
-            if let end = skipping {
-                if scalar == end { skipping = nil }
-            } else if scalar == "(" && previous == "]" {
-                skipping = ")"
-            } else if scalar == "<" {
-                skipping = ">"
-            } else {
-                text.append(scalar)
+        let bytes = markdown.utf8
+        guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "]") }) else { return markdown }
+        var text = ""
+        text.reserveCapacity(bytes.count)
+        var start = bytes.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let end: UInt8? = byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") ? UInt8(ascii: ")") : nil
+            if let end {
+                text += markdown[start..<index]
+                let close = bytes[index...].firstIndex(of: end) ?? bytes.endIndex
+                index = close < bytes.endIndex ? bytes.index(after: close) : close
+                start = index
+                previous = end
+                continue
             }
-            previous = scalar
+            previous = byte
+            index = bytes.index(after: index)
         }
-        return String(text)
+        text += markdown[start..<index]
+        return text
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// (`boxes` → `box`, `berries` → `berry`, `mugs` → `mug`). `Tests/search/text-cases.json` holds cases
 /// both sides are tested against.
 enum SearchText {
-    /// Words too common to help a search; dropped from the index and from queries.
+    /// Words too common to help a search; dropped from the index and from queries. None is longer than five letters.
     static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "into", "is", "it", "its", "of",
         "on", "or", "our", "so", "that", "the", "their", "them", "these", "they", "this", "to", "was", "we", "will",
@@ -60,7 +60,8 @@ enum SearchText {
 
     /// The search terms of `text`: its words without stop words, each reduced to its stem.
     static func terms(_ text: String) -> [String] {
-        words(text).compactMap { stopWords.contains($0) ? nil : stem($0) }
+        // Every stop word has five letters or fewer: longer words skip the lookup.
+        words(text).compactMap { $0.utf8.count <= 5 && stopWords.contains($0) ? nil : stem($0) }
     }
 
     /// A word with accents removed and lower-cased; may split into several (a decomposed ligature never does,
@@ -90,14 +91,12 @@ enum SearchText {
     static func stem(_ word: String) -> String {
         let length = word.unicodeScalars.count
         guard length > 3 else { return word }
-        let bytes = Array(word.utf8)
-        let count = bytes.count
-        func ends(_ suffix: String) -> Bool {
-            let tail = Array(suffix.utf8)
-            return count >= tail.count && Array(bytes[(count - tail.count)...]) == tail
-        }
-        func replacing(_ length: Int, with replacement: String) -> String {
-            String(decoding: bytes[..<(count - length)], as: UTF8.self) + replacement
+        let utf8 = word.utf8
+        // Only words ending in s or e (ie) change.
+        guard let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "e") else { return word }
+        func ends(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        func replacing(_ count: Int, with replacement: String) -> String {
+            String(decoding: utf8.dropLast(count), as: UTF8.self) + replacement
         }
         if length > 4, ends("ies") { return replacing(3, with: "y") }
         if ends("ie") { return replacing(2, with: "y") }
