@@ -88,8 +88,17 @@ async def side_roads(browser, width):
     await page.click("[data-pay-button]")
     await page.wait_for_url(re.compile(r"/orders/\?.*new=1"))
 
-    # Built out of stock, back in stock now: the product page offers it again, up to what is left.
+    # Out of stock: the product page says so and cannot add it to the cart.
     cli("build")
+    await page.goto(f"{BASE}/products/{scarce}/")
+    await expect(page.locator("[data-stock]")).to_have_text("Out of stock")
+    await expect(page.locator("form.buy-form button")).to_have_text("Out of stock")
+    await expect(page.locator("form.buy-form button")).to_be_disabled()
+    await expect(page.locator("#quantity")).to_be_disabled()
+    await expect(page.locator("[data-cart-count]")).to_have_text("")
+    await shot(page, f"{width}-25-out-of-stock")
+
+    # Built out of stock, back in stock now: the product page offers it again, up to what is left.
     cli("stock", "set", scarce, "4")
     await page.goto(f"{BASE}/products/{scarce}/")
     await expect(page.locator("form.buy-form button")).to_have_text("Add to cart")
