@@ -134,7 +134,9 @@ def fresh_shop(workdir: Path, mercato: Path, products: int) -> Shop:
 
 def make_shop(folder: Path, mercato: Path, products: int) -> Shop:
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(mercato), "demo", "--products", str(products), "--reviews", str(products), "--shop", str(folder),
+    # No order history: every sale the checks count is one the run made.
+    subprocess.run([str(mercato), "demo", "--products", str(products), "--reviews", str(products), "--orders", "0",
+                    "--shop", str(folder),
                     "--force"], check=True, stdout=subprocess.DEVNULL)
     return Shop(folder, mercato)
 
