@@ -4,6 +4,7 @@ render-blocking and third-party resources, Largest Contentful Paint and Cumulati
 `mercato serve` does not compress; a CDN does, so each response is also weighed gzip-compressed."""
 import argparse
 import asyncio
+import base64
 import gzip
 import pathlib
 import shutil
@@ -81,7 +82,7 @@ async def visit(page, cdp, url):
         record["cached"] = record["cached"] or request_id in from_cache
         try:
             body = (await cdp.send("Network.getResponseBody", {"requestId": request_id}))
-            data = body["body"].encode() if not body["base64Encoded"] else __import__("base64").b64decode(body["body"])
+            data = base64.b64decode(body["body"]) if body["base64Encoded"] else body["body"].encode()
         except Exception:
             data = b""
         # What a compressing CDN would send: nothing for a cached or revalidated (304) response.
@@ -135,9 +136,8 @@ def main():
             except OSError:
                 time.sleep(0.1)
         product = sorted((shop / "dist" / "products").iterdir())[0].name
-        pages = {"home": "/", "category": None, "product": f"/products/{product}/"}
         category = sorted(p.name for p in (shop / "dist" / "categories").iterdir() if p.is_dir())[0]
-        pages["category"] = f"/categories/{category}/"
+        pages = {"home": "/", "category": f"/categories/{category}/", "product": f"/products/{product}/"}
         results = {name: asyncio.run(measure(base, path)) for name, path in pages.items()}
     finally:
         server.terminate()

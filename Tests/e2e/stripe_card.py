@@ -102,7 +102,7 @@ async def main():
         server.terminate()
         server.wait()
         stripe.stop()
-    sent = [fields for fields in stripe.confirmations]
+    sent = stripe.confirmations
     assert sent and all(set(fields) == {"payment_method"} and fields["payment_method"].startswith("pm_")
                         for fields in sent), f"Mercato confirmed with more than a payment-method id: {sent}"
     log = open(os.path.join(SHOP, "serve-stripe.log")).read()
