@@ -69,4 +69,16 @@ import Testing
         let item = try database.reader.read { db in try OrderItemRecord.fetchOne(db)! }
         #expect(item.productId == nil && item.productName == "Mug" && item.unitPriceMinor == 1000)
     }
+
+    @Test func tagsAreSplitAtCommasAndTrimmed() {
+        func tags(_ text: String) -> [String] {
+            ProductRecord(
+                slug: "mug", name: "Mug", categoryId: 1, priceMinor: 100, currency: "USD", tags: text, createdAt: .now,
+                updatedAt: .now
+            ).tagList
+        }
+        #expect(tags("") == [])
+        #expect(tags("gift idea,comfort") == ["gift idea", "comfort"])
+        #expect(tags("  crème , brûlée  ,x") == ["crème", "brûlée", "x"])
+    }
 }

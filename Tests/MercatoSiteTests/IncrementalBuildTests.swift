@@ -60,6 +60,7 @@ import Testing
                 == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]).union(search))
         #expect(try shop.html("products/watering-can/index.html").contains("$17.99"))
         #expect(try shop.html("categories/garden/price-asc/index.html").contains("$17.99"))
+        #expect(report.tokenised == 0, "the terms recorded by the first build are reused")
     }
 
     @Test func aStockChangeRendersThePagesThatShowTheProductOrChooseItAsRelated() async throws {
@@ -130,6 +131,7 @@ import Testing
         #expect(report.renderedPaths == ["products/blue-mug/index.html", "search/data/kitchen/t-.bin"])
         #expect(report.writtenPaths == ["products/blue-mug/index.html", "search/data/kitchen/t-.bin"])
         #expect(try shop.html("products/blue-mug/index.html").contains("Now dishwasher safe."))
+        #expect(report.tokenised == 1, "only the edited product's text is read again")
     }
 
     @Test func aCategoryRenameRendersEveryHTMLPageButNotTheFeedsOrAssets() async throws {
@@ -145,6 +147,7 @@ import Testing
             "the category navigation is on every page")
         #expect(try shop.html("about/index.html").contains("Kitchenware"))
         #expect(try shop.html("products/blue-mug/index.html").contains(">Kitchenware</a>"))
+        #expect(report.tokenised == 3, "every Kitchen product has the category's name among its terms")
     }
 
     @Test func aTemplateEditRendersExactlyThePagesThatUseIt() async throws {

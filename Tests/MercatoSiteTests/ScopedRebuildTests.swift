@@ -33,7 +33,11 @@ import Testing
             let recorded = try shop.database.loadOutputManifest()
             let rebuilt = try Self.files(in: shop.dist)
             try FileManager.default.removeItem(at: shop.dist)
-            _ = try await shop.build()
+            var fromScratch = shop.builder()
+            fromScratch.full = true
+            let whole = try await fromScratch.build()
+            let active = try await shop.database.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM product WHERE status = 'active'") }
+            #expect(whole.tokenised == active, "a build with --full trusts no recorded search terms")
             let fresh = try Self.files(in: shop.dist)
             #expect(rebuilt.keys.sorted() == fresh.keys.sorted(), "after \(edits)")
             #expect(rebuilt.filter { fresh[$0.key] != $0.value }.keys.sorted() == [], "after \(edits)")

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What the last successful build wrote, so the next one renders and writes only what changed: its
@@ -46,6 +47,17 @@ public enum BuildManifest {
         }
     }
 
+    /// A product's search terms as the last build computed them, and the hash of the text they came from
+    /// (name, brand, category, tags, attributes, Markdown), so an unchanged product is not tokenised again.
+    public struct SearchTerms: Sendable, Hashable {
+        public var sourceHash: UInt64
+        public var terms: [UInt8]
+        public init(sourceHash: UInt64, terms: [UInt8]) {
+            self.sourceHash = sourceHash
+            self.terms = terms
+        }
+    }
+
     /// Everything a successful build records, saved in one transaction.
     public struct Update: Sendable {
         public var changedOutputs: [String: Output] = [:]
@@ -53,6 +65,8 @@ public enum BuildManifest {
         public var contentFiles: [String: ContentFile] = [:]
         public var removedContentFiles: [String] = []
         public var listings: [Listing: UInt64] = [:]
+        /// Search terms computed by this build, by product id.
+        public var searchTerms: [Int64: SearchTerms] = [:]
         public var siteFingerprint: UInt64 = 0
         /// The catalog changes the build saw (``CatalogSnapshot/changeSequence``): they are forgotten.
         public var catalogChangesSeen: Int64 = 0
@@ -63,6 +77,23 @@ public enum BuildManifest {
 }
 
 extension AppDatabase {
+    /// The search terms recorded for the products of the given categories (`nil`: every product).
+    public func loadSearchTerms(categoryIds: Set<Int64>?) throws -> [Int64: BuildManifest.SearchTerms] {
+        try reader.read { db in
+            let filter = categoryIds.map {
+                "WHERE productId IN (SELECT id FROM product WHERE categoryId IN (\($0.map(String.init).joined(separator: ","))))"
+            } ?? ""
+            var result: [Int64: BuildManifest.SearchTerms] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT productId, sourceHash, terms FROM searchTerms \(filter)")
+            while let row = try rows.next() {
+                let hash: Int64 = row[1]
+                let terms: Data = row[2]
+                result[row[0]] = .init(sourceHash: UInt64(bitPattern: hash), terms: [UInt8](terms))
+            }
+            return result
+        }
+    }
+
     /// Path → fingerprints of the last build's outputs in the given scopes (`nil`: every output).
     public func loadOutputManifest(scopes: Set<Int64>? = nil) throws -> [String: BuildManifest.Output] {
         try reader.read { db in
@@ -170,6 +201,11 @@ extension AppDatabase {
             let insertListing = try db.makeStatement(sql: "INSERT INTO contentListing (folder, prefix, digest) VALUES (?, ?, ?)")
             for (listing, digest) in update.listings {
                 try insertListing.execute(arguments: [listing.folder, listing.prefix, Int64(bitPattern: digest)])
+            }
+            let upsertTerms = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO searchTerms (productId, sourceHash, terms) VALUES (?, ?, ?)")
+            for (productId, terms) in update.searchTerms {
+                try upsertTerms.execute(arguments: [productId, Int64(bitPattern: terms.sourceHash), Data(terms.terms)])
             }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO buildState (name, value) VALUES ('siteFingerprint', ?)",

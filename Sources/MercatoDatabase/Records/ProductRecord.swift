@@ -122,6 +122,11 @@ public struct ProductRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     }
 
     public var tagList: [String] {
-        tags.isEmpty ? [] : tags.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+        guard !tags.isEmpty else { return [] }
+        return tags.utf8.split(separator: UInt8(ascii: ",")).map { tag in
+            let start = tag.firstIndex { $0 != UInt8(ascii: " ") } ?? tag.endIndex
+            let end = tag.lastIndex { $0 != UInt8(ascii: " ") }.map(tag.index(after:)) ?? start
+            return String(Substring(tag[start..<end]))
+        }
     }
 }

@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v4 carts, holds, payments and idempotency", migrate: createCheckout)
         migrator.registerMigration("v4 test gateway ledger", migrate: createTestGatewayLedger)
         migrator.registerMigration("v5 sales and co-purchases", migrate: createSales)
+        migrator.registerMigration("v6 search terms", migrate: createSearchTerms)
         return migrator
     }
 
@@ -179,6 +180,16 @@ extension AppDatabase {
             t.column("occurredAt", .datetime).notNull()
         }
         try db.create(index: "auditLog_on_entity", on: "auditLog", columns: ["entity", "entityKey"])
+    }
+
+    /// Each product's search terms as the last build computed them (``BuildManifest/SearchTerms``): a
+    /// cache, so a build reads and tokenises only the products whose text changed.
+    private static func createSearchTerms(_ db: Database) throws {
+        try db.create(table: "searchTerms") { t in
+            t.primaryKey("productId", .integer).references("product", onDelete: .cascade)
+            t.column("sourceHash", .integer).notNull()
+            t.column("terms", .blob).notNull()
+        }
     }
 
     private static func createBuildManifest(_ db: Database) throws {

@@ -2,18 +2,37 @@ import Foundation
 import MercatoDatabase
 
 extension SiteAssembler {
-    /// The search index files of one category: term shards, record blocks and filter columns.
+    /// The search index files of one category: term shards, record blocks and filter columns; and the terms
+    /// of the products whose text changed since the last build, for the build manifest.
     func searchJobs(_ category: CategoryLink, scope: Int64, members: [(row: CatalogSnapshot.ProductRow, card: ProductCard)])
-        -> [PageJob]
+        -> (jobs: [PageJob], computedTerms: [Int64: BuildManifest.SearchTerms])
     {
-        let documents = members.parallelMap { member in
+        let documents = members.parallelMap { member -> (SearchDocument, BuildManifest.SearchTerms?) in
             let product = member.row.product
-            return SearchDocument(
-                card: member.card, categoryName: category.name, tags: product.tagList, attributes: product.attributes,
-                description: description(of: product.slug))
+            let labels = SearchDocument.labels(
+                brand: product.brand, categoryName: category.name, tags: product.tagList, attributes: product.attributes)
+            let descriptionPath = ShopLayout.productContentPath(product.slug)
+            var hasher = StableHasher()
+            hasher.combine(SearchText.rulesVersion)
+            hasher.combine(product.name)
+            hasher.combine(labels)
+            hasher.combine(site.files[descriptionPath]?.contentHash ?? "")
+            let sourceHash = hasher.value
+            if let cached = site.searchTerms[product.id!], cached.sourceHash == sourceHash,
+                let terms = SearchDocument.decode(cached.terms)
+            {
+                return (SearchDocument(card: member.card, terms: terms, attributes: product.attributes), nil)
+            }
+            let terms = SearchDocument.terms(name: product.name, labels: labels, description: description(of: descriptionPath))
+            return (
+                SearchDocument(card: member.card, terms: terms, attributes: product.attributes),
+                BuildManifest.SearchTerms(sourceHash: sourceHash, terms: SearchDocument.encode(terms))
+            )
         }
-        let partition = SearchPartition(slug: category.slug, documents: documents, facets: configuration.facets)
-        return partition.files().map { job($0.path, .searchData($0), scope: scope) }
+        var computed: [Int64: BuildManifest.SearchTerms] = [:]
+        for (document, terms) in documents { if let terms { computed[document.card.id] = terms } }
+        let partition = SearchPartition(slug: category.slug, documents: documents.map(\.0), facets: configuration.facets)
+        return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, computed)
     }
 
     /// The manifest, from the paths of every category's search files.
@@ -26,8 +45,7 @@ extension SiteAssembler {
     static func isSearchData(_ path: String) -> Bool { path.hasPrefix(SearchPartition.folder + "/") }
 
     /// The Markdown body of a product's description file, without front matter; "" when there is none.
-    private func description(of slug: String) -> String {
-        let path = ShopLayout.productContentPath(slug)
+    private func description(of path: String) -> String {
         guard site.files[path] != nil, let data = FileManager.default.contents(atPath: layout.url(path).path) else { return "" }
         let text = String(decoding: data, as: UTF8.self)
         guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)

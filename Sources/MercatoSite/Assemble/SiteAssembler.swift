@@ -49,8 +49,16 @@ struct SiteAssembler {
         return PageJob(path: path, kind: kind, fingerprint: hasher.value, scope: scope)
     }
 
-    /// Every output in scope, and how long the search index took (it is reported on its own).
-    func assemble() -> (jobs: [PageJob], searchSeconds: Double) {
+    /// What the search index took: its time (reported on its own) and the product terms it computed.
+    enum Assembly {
+        struct Search {
+            var seconds: Double
+            var computedTerms: [Int64: BuildManifest.SearchTerms]
+        }
+    }
+
+    /// Every output in scope, and what the search index took.
+    func assemble() -> (jobs: [PageJob], search: Assembly.Search) {
         let snapshot = site.snapshot
         let cards = makeCards(snapshot.products)
         var cardsById = Dictionary(uniqueKeysWithValues: zip(snapshot.products.map { $0.product.id! }, cards))
@@ -92,8 +100,11 @@ struct SiteAssembler {
             }
         }.joined()
         let searchStart = DispatchTime.now()
+        var searchTerms: [Int64: BuildManifest.SearchTerms] = [:]
         for category in inScope {
-            jobs += searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
+            let search = searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
+            jobs += search.jobs
+            searchTerms.merge(search.computedTerms) { $1 }
         }
         let searchSeconds = Double(DispatchTime.now().uptimeNanoseconds - searchStart.uptimeNanoseconds) / 1e9
         let similar = membersByCategory.mapValues(SimilarProducts.init)
@@ -131,7 +142,7 @@ struct SiteAssembler {
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
-        return (jobs, searchSeconds)
+        return (jobs, Assembly.Search(seconds: searchSeconds, computedTerms: searchTerms))
     }
 
     /// Whether an output is a page the sitemap lists: every HTML page but the 404 page, the shopper's own

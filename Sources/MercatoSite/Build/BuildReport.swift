@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
     public var written = 0
     /// Outputs of the previous build that no longer exist, so they were deleted.
     public var deleted = 0
+    /// Products whose search terms were computed: their text changed, or no earlier build recorded them.
+    public var tokenised = 0
     /// Output paths rendered, for tests and `--verbose`.
     public var renderedPaths: [String] = []
     public var writtenPaths: [String] = []

@@ -42,8 +42,9 @@ public struct SiteBuilder: Sendable {
                 "\(productTotal) products\(looked), \(snapshot.categories.count) categories, \(state.scan.fileCount) source files"))
 
         let assembler = SiteAssembler(site: site, layout: layout)
-        var (jobs, searchSeconds) = assembler.assemble()
+        var (jobs, search) = assembler.assemble()
         let searchFiles = jobs.count(where: { SiteAssembler.isSearchData($0.path) })
+        report.tokenised = search.computedTerms.count
         // The last build's outputs in the scopes looked at (all of them for a whole-site build).
         var previous = state.previousOutputs
         // The sitemaps list every page, the search manifest every search file: each is assembled again
@@ -82,7 +83,7 @@ public struct SiteBuilder: Sendable {
         report.stages.append(
             clock.lap(
                 .assemble,
-                "\(jobs.count) outputs assembled (search index: \(searchFiles) files in \(String(format: "%.3f", searchSeconds)) s), "
+                "\(jobs.count) outputs assembled (search index: \(searchFiles) files in \(String(format: "%.3f", search.seconds)) s, \(search.computedTerms.count) products tokenised), "
                     + "\(dirty.count) with changed inputs"))
 
         let writer = OutputWriter(output: layout.output)
@@ -121,6 +122,7 @@ public struct SiteBuilder: Sendable {
             update.contentFiles = state.scan.records
             update.removedContentFiles = state.scan.removed
             update.listings = state.scan.listings
+            update.searchTerms = search.computedTerms
             update.siteFingerprint = site.sharedFingerprint
             update.catalogChangesSeen = snapshot.changeSequence
             update.replacingAll = !outputExists

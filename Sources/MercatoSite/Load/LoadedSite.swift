@@ -21,6 +21,8 @@ struct LoadedSite: Sendable {
     var assets: AssetCatalog
     /// Static pages from `Content/pages/`, by slug.
     var pages: [PageInfo]
+    /// Each product's search terms as the last build computed them, for the products in scope.
+    var searchTerms: [Int64: BuildManifest.SearchTerms]
     /// The fingerprint of what every page shares apart from the categories: settings, templates, footer
     /// pages, assets. When it changes, a build looks at the whole site.
     var sharedFingerprint: UInt64
@@ -92,6 +94,7 @@ struct SiteLoader {
         }
         var snapshot: CatalogSnapshot
         let previousOutputs: [String: BuildManifest.Output]
+        let searchTerms: [Int64: BuildManifest.SearchTerms]
         do {
             snapshot = try database.catalogSnapshot(
                 wholeSite: requested || !hasOutputs || previousFingerprint != shared,
@@ -100,9 +103,13 @@ struct SiteLoader {
             let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap, OutputScope.searchManifest]) }
             nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
             nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
-            DispatchQueue.concurrentPerform(iterations: 2) { [scan, snapshot] task in
+            nonisolated(unsafe) var terms: Result<[Int64: BuildManifest.SearchTerms], any Error>?
+            DispatchQueue.concurrentPerform(iterations: 3) { [scan, snapshot] task in
                 if task == 0 {
                     outputs = Result { hasOutputs ? try database.loadOutputManifest(scopes: scopes) : [:] }
+                } else if task == 1 {
+                    // A requested whole-site build trusts nothing recorded, search terms included.
+                    terms = Result { requested ? [:] : try database.loadSearchTerms(categoryIds: snapshot.scope) }
                 } else {
                     files = Result {
                         var scan = scan
@@ -117,6 +124,7 @@ struct SiteLoader {
             }
             previousOutputs = try outputs!.get()
             scan = try files!.get()
+            searchTerms = try terms!.get()
         } catch {
             throw BuildFailure([BuildError(stage: .load, message: "\(error)")])
         }
@@ -124,7 +132,7 @@ struct SiteLoader {
         if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
         let site = LoadedSite(
             configuration: configuration, snapshot: snapshot, templates: templates, files: scan.files, assets: assets,
-            pages: pages, sharedFingerprint: shared)
+            pages: pages, searchTerms: searchTerms, sharedFingerprint: shared)
         return (site, LoadedState(scan: scan, previousOutputs: previousOutputs))
     }
 

@@ -18,24 +18,64 @@ struct SearchDocument: Sendable {
     static let levels = 4
 
     let card: ProductCard
-    let terms: [String: Field]
+    /// Each term once, with the best field it appears in.
+    let terms: [(term: String, field: Field)]
     let level: Int
     /// For the filters: the product's attributes by name.
     let attributes: [String: String]
 
     init(card: ProductCard, categoryName: String, tags: [String], attributes: [String: String], description: String) {
+        let labels = Self.labels(brand: card.brand, categoryName: categoryName, tags: tags, attributes: attributes)
+        self.init(card: card, terms: Self.terms(name: card.name, labels: labels, description: description), attributes: attributes)
+    }
+
+    init(card: ProductCard, terms: [(term: String, field: Field)], attributes: [String: String]) {
         self.card = card
         self.attributes = attributes
+        self.terms = terms
+        let wellRated = card.ratingCount >= 3 && card.ratingTenths >= 40
+        level = (card.stock == .outOfStock ? 0 : 2) + (wellRated ? 1 : 0)
+    }
+
+    /// The texts of a product that rank as labels.
+    static func labels(brand: String?, categoryName: String, tags: [String], attributes: [String: String]) -> [String] {
+        [brand ?? "", categoryName] + tags + attributes.values.sorted()
+    }
+
+    /// A product's terms, each once with the best field it appears in, in term order.
+    static func terms(name: String, labels: [String], description: String) -> [(term: String, field: Field)] {
         var terms: [String: Field] = [:]
         func add(_ text: String, _ field: Field) {
             for term in SearchText.terms(text) where terms[term].map({ field < $0 }) ?? true { terms[term] = field }
         }
-        add(card.name, .name)
-        for label in [card.brand ?? "", categoryName] + tags + attributes.values.sorted() { add(label, .label) }
-        add(Self.plainText(markdown: description), .description)
-        self.terms = terms
-        let wellRated = card.ratingCount >= 3 && card.ratingTenths >= 40
-        level = (card.stock == .outOfStock ? 0 : 2) + (wellRated ? 1 : 0)
+        add(name, .name)
+        for label in labels { add(label, .label) }
+        add(plainText(markdown: description), .description)
+        return terms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Terms as the build manifest keeps them: per term its field's number, its UTF-8 bytes and a zero.
+    static func encode(_ terms: [(term: String, field: Field)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (term, field) in terms {
+            bytes.append(field.rawValue)
+            bytes += term.utf8
+            bytes.append(0)
+        }
+        return bytes
+    }
+
+    /// The terms ``encode(_:)`` wrote; `nil` for bytes it cannot have written.
+    static func decode(_ bytes: [UInt8]) -> [(term: String, field: Field)]? {
+        var terms: [(term: String, field: Field)] = []
+        var index = 0
+        while index < bytes.count {
+            guard let field = Field(rawValue: bytes[index]), let end = bytes[(index + 1)...].firstIndex(of: 0), end > index + 1
+            else { return nil }
+            terms.append((String(decoding: bytes[(index + 1)..<end], as: UTF8.self), field))
+            index = end + 1
+        }
+        return terms
     }
 
     /// The words of a Markdown text without link targets, image sources or HTML tags.

@@ -58,6 +58,11 @@ enum SearchText {
         return words
     }
 
+    /// The version of these rules. Builds keep each product's terms (``BuildManifest/SearchTerms``) and
+    /// recompute them only when the product's text or this number changed: change it with the rules.
+    /// `SearchIndexTests.rulesVersionFollowsTheRules` fails until it is.
+    static let rulesVersion = 1
+
     /// The search terms of `text`: its words without stop words, each reduced to its stem.
     static func terms(_ text: String) -> [String] {
         // Every stop word has five letters or fewer: longer words skip the lookup.
