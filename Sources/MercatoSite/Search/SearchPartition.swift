@@ -34,22 +34,28 @@ struct SearchPartition {
         self.slug = slug
         self.documents = documents.sorted { $0.card.id < $1.card.id }
         self.facets = facets
+        var hasher = StableHasher()
+        for document in self.documents { hasher.combine(Int(document.card.id)) }
+        version = UInt32(truncatingIfNeeded: hasher.value)
     }
 
-    var version: UInt32 {
-        var hasher = StableHasher()
-        for document in documents { hasher.combine(Int(document.card.id)) }
-        return UInt32(truncatingIfNeeded: hasher.value)
-    }
+    let version: UInt32
 
     var versionHex: String {
         let digits = String(version, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
+    /// Every file, encoded and compressed on every core.
     func files() -> [SearchFile] {
         guard !documents.isEmpty else { return [] }
-        return shardFiles() + blockFiles() + [facetFile()]
+        let shards = Self.shards(entries())
+        let blocks = Array(stride(from: 0, to: documents.count, by: Self.blockSize))
+        return (0..<(shards.count + blocks.count + 1)).parallelMap { index in
+            if index < shards.count { return shardFile(shards[index]) }
+            if index < shards.count + blocks.count { return blockFile(start: blocks[index - shards.count]) }
+            return facetFile()
+        }
     }
 
     private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
@@ -191,43 +197,39 @@ struct SearchPartition {
         }.joined() + ".bin"
     }
 
-    private func shardFiles() -> [SearchFile] {
-        Self.shards(entries()).map { shard in
-            var writer = ByteWriter()
-            header(&writer)
-            writer.varint(shard.entries.count)
-            var previous: [UInt8] = []
-            for entry in shard.entries {
-                let term = Array(entry.term.utf8)
-                var shared = 0
-                while shared < min(previous.count, term.count), previous[shared] == term[shared] { shared += 1 }
-                writer.varint(shared)
-                writer.varint(term.count - shared)
-                writer.append(Array(term[shared...]))
-                writer.varint(entry.bytes.count)
-                writer.append(entry.bytes)
-                previous = term
-            }
-            return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compress(writer.bytes))
+    private func shardFile(_ shard: (start: String, entries: ArraySlice<Entry>)) -> SearchFile {
+        var writer = ByteWriter()
+        header(&writer)
+        writer.varint(shard.entries.count)
+        var previous: [UInt8] = []
+        for entry in shard.entries {
+            let term = Array(entry.term.utf8)
+            var shared = 0
+            while shared < min(previous.count, term.count), previous[shared] == term[shared] { shared += 1 }
+            writer.varint(shared)
+            writer.varint(term.count - shared)
+            writer.append(Array(term[shared...]))
+            writer.varint(entry.bytes.count)
+            writer.append(entry.bytes)
+            previous = term
         }
+        return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compress(writer.bytes))
     }
 
     // MARK: - Records and filters
 
-    private func blockFiles() -> [SearchFile] {
-        stride(from: 0, to: documents.count, by: Self.blockSize).map { start in
-            let block = documents[start..<min(start + Self.blockSize, documents.count)]
-            let records: [JSONLD.Value] = block.map { document in
-                let card = document.card
-                return .list([
-                    .int(Int(card.id)), .string(card.slug), .string(card.name), .string(card.brand ?? ""),
-                    .int(card.priceMinor), .int(card.compareAtMinor ?? 0), .int(card.ratingTenths), .int(card.ratingCount),
-                    .int(Self.stockCode(card.stock)), .string(card.image?.src ?? ""), .string(card.image?.srcset ?? ""),
-                ])
-            }
-            let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
-            return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compress(Array(json.utf8)))
+    private func blockFile(start: Int) -> SearchFile {
+        let block = documents[start..<min(start + Self.blockSize, documents.count)]
+        let records: [JSONLD.Value] = block.map { document in
+            let card = document.card
+            return .list([
+                .int(Int(card.id)), .string(card.slug), .string(card.name), .string(card.brand ?? ""),
+                .int(card.priceMinor), .int(card.compareAtMinor ?? 0), .int(card.ratingTenths), .int(card.ratingCount),
+                .int(Self.stockCode(card.stock)), .string(card.image?.src ?? ""), .string(card.image?.srcset ?? ""),
+            ])
         }
+        let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
+        return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compress(Array(json.utf8)))
     }
 
     static func stockCode(_ stock: StockBadge) -> Int {
