@@ -127,4 +127,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent("products/teapot").path))
         #expect(!(try shop.html("categories/kitchen/index.html")).contains("Teapot"))
     }
+
+    @Test func theDefaultMetaDescriptionIsTheFirstParagraphAsPlainText() {
+        #expect(Markdown.summary("# Heading\n\n- a list\n\nA **sturdy** mug\r\n  for `tea`.\n\nMore.") == "A sturdy mug for tea.")
+        #expect(Markdown.summary("  Crème [brûlée](/x/) dish  ") == "Crème brûlée(/x/) dish")
+        #expect(Markdown.summary("") == "" && Markdown.summary("\n\n   \n") == "")
+        let long = String(repeating: "Ünïcode words ", count: 20)
+        let cut = Markdown.summary(long, limit: 30)
+        #expect(cut == "Ünïcode words Ünïcode words…", "cut at a space within 30 characters, not bytes")
+    }
 }

@@ -227,10 +227,10 @@ extension AppDatabase {
         try reader.read { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT * FROM review WHERE productId = ? AND status = 'published'
+                    SELECT \(ReviewRecord.selection) FROM review WHERE productId = ? AND status = 'published'
                     ORDER BY helpfulCount DESC, createdAt DESC, id DESC LIMIT ?
                     """)
-            return try ReviewRecord.fetchAll(statement, arguments: [productId, limit])
+            return try Array(Row.fetchCursor(statement, arguments: [productId, limit]).map(ReviewRecord.init(selectedRow:)))
         }
     }
 
@@ -239,10 +239,10 @@ extension AppDatabase {
         try reader.read { db in
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT * FROM review WHERE productId = ? AND status = 'published'
+                    SELECT \(ReviewRecord.selection) FROM review WHERE productId = ? AND status = 'published'
                     ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
                     """)
-            return try ReviewRecord.fetchAll(statement, arguments: [productId, limit, offset])
+            return try Array(Row.fetchCursor(statement, arguments: [productId, limit, offset]).map(ReviewRecord.init(selectedRow:)))
         }
     }
 }

@@ -52,5 +52,25 @@ public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, Mutabl
         updatedAt = row["updatedAt"]
     }
 
+    /// The columns in the order ``init(selectedRow:)`` reads them.
+    static let selection =
+        "id, productId, userId, authorName, rating, title, body, helpfulCount, verifiedPurchase, status, createdAt, updatedAt"
+
+    /// Decodes a row of `SELECT \(selection)` by position, without looking up a column name.
+    init(selectedRow row: Row) {
+        id = row[0]
+        productId = row[1]
+        userId = row[2]
+        authorName = row[3]
+        rating = row[4]
+        title = row[5]
+        body = row[6]
+        helpfulCount = row[7]
+        verifiedPurchase = row[8]
+        status = row[9]
+        createdAt = row[10]
+        updatedAt = row[11]
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

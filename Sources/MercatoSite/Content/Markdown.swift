@@ -13,25 +13,35 @@ enum Markdown {
         return String(cString: rendered)
     }
 
+    private static let markupBytes: [UInt8] = Array("*_`#[]".utf8)
+
     /// The first paragraph as plain text, shortened to `limit` characters: a default meta description.
     /// Headings and lists are skipped.
     static func summary(_ markdown: String, limit: Int = 155) -> String {
-        var lines: [Substring] = []
+        // Bytes, not characters: every byte compared is ASCII, which UTF-8 never uses inside a longer character.
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+        let text = Array(markdown.utf8)
+        var paragraph: [UInt8] = []
         var skipping = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                if !lines.isEmpty { break }
+        var lineStart = 0
+        while lineStart <= text.count {
+            let lineEnd = text[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+            var line = text[lineStart..<lineEnd].drop(while: isBlank)
+            while let last = line.last, isBlank(last) { line.removeLast() }
+            lineStart = lineEnd + 1
+            if line.allSatisfy(isBlank) {
+                if !paragraph.isEmpty { break }
                 skipping = false
                 continue
             }
-            if lines.isEmpty, skipping || text.hasPrefix("#") || text.hasPrefix("-") || text.hasPrefix("*") {
+            if paragraph.isEmpty, skipping || [UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "*")].contains(line.first!) {
                 skipping = true
                 continue
             }
-            lines.append(text)
+            if !paragraph.isEmpty { paragraph.append(UInt8(ascii: " ")) }
+            paragraph += line.lazy.filter { !Self.markupBytes.contains($0) }
         }
-        let plain = lines.joined(separator: " ").trimmingWhitespace().filter { !"*_`#[]".contains($0) }
+        let plain = String(decoding: paragraph, as: UTF8.self).trimmingWhitespace()
         guard plain.count > limit else { return plain }
         let cut = plain.prefix(limit)
         return (cut.range(of: " ", options: .backwards).map { String(cut[..<$0.lowerBound]) } ?? String(cut)) + "…"

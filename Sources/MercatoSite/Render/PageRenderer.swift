@@ -36,7 +36,7 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func pageContext(_ job: PageJob) throws(BuildError) -> [String: TemplateValue] {
+    private func pageContext(_ job: PageJob) throws(BuildError) -> TemplateObject {
         let home = Breadcrumb(name: "Home", url: "/")
         switch job.kind {
         case .home(let page):
@@ -93,7 +93,7 @@ struct PageRenderer: Sendable {
     }
 
     private func listingContext(_ page: ListingPage, path: String, home: Breadcrumb) throws(BuildError)
-        -> [String: TemplateValue]
+        -> TemplateObject
     {
         let category = page.category
         var introHTML = TemplateValue.null
@@ -129,7 +129,7 @@ struct PageRenderer: Sendable {
     }
 
     private func productContext(_ page: ProductPage, path: String, home: Breadcrumb) throws(BuildError)
-        -> [String: TemplateValue]
+        -> TemplateObject
     {
         let card = page.card
         let file = ShopLayout.productContentPath(card.slug)
@@ -179,7 +179,7 @@ struct PageRenderer: Sendable {
     }
 
     private func reviewsContext(_ page: ReviewPage, path: String, home: Breadcrumb) throws(BuildError)
-        -> [String: TemplateValue]
+        -> TemplateObject
     {
         let card = page.card
         let perPage = max(1, configuration.reviewsPerPage)

@@ -22,7 +22,7 @@ struct RenderContext: Sendable {
             "currencyDigits": .int(configuration.currency.minorUnitDigits),
             "apiURL": .string(configuration.apiURL),
             "importMap": .string(modules.importMap),
-            "scripts": .object(modules.entryURLs.mapValues { .string($0) }),
+            "scripts": .object(TemplateObject(modules.entryURLs.mapValues { .string($0) })),
             "stylesheet": .string(site.assets.url("css/site.css") ?? "/css/site.css"),
             "navCategories": .list(
                 site.snapshot.categories.map { ["name": .string($0.name), "url": .string("/categories/\($0.slug)/")] }),
@@ -35,7 +35,7 @@ struct RenderContext: Sendable {
     func chrome(
         title: String, description: String, path: String, breadcrumbs: [Breadcrumb] = [], ogType: String = "website",
         ogImage: String? = nil, jsonLD: [JSONLD.Value] = [], noindex: Bool = false
-    ) -> [String: TemplateValue] {
+    ) -> TemplateObject {
         let configuration = site.configuration
         var graph = jsonLD
         if breadcrumbs.count > 1 { graph.append(JSONLD.breadcrumbList(breadcrumbs, configuration: configuration)) }

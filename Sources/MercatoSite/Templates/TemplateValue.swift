@@ -8,7 +8,7 @@ enum TemplateValue: Sendable {
     case int(Int)
     case string(String)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// `.null` for `nil`, else the wrapped value.
     init(_ value: String?) { self = value.map { .string($0) } ?? .null }
@@ -35,6 +35,45 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     init(nilLiteral: ()) { self = .null }
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var object = TemplateObject()
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
+    }
+}
+
+/// The names and values of a template object, in the order they were set. An object holds a few to a few
+/// dozen names, so a name is found by comparing it with each in turn: cheaper than hashing it, both when a
+/// page's values are built and when its template looks them up (short names compare as two machine words).
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var keys: [String] = []
+    private(set) var values: [TemplateValue] = []
+
+    init() {}
+
+    /// The dictionary's entries in the order of their keys.
+    init(_ dictionary: [String: TemplateValue]) {
+        for key in dictionary.keys.sorted() { self[key] = dictionary[key] }
+    }
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// The value of `key`; setting `nil` removes it, setting a known key replaces its value in place.
+    subscript(key: String) -> TemplateValue? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            let index = keys.firstIndex(of: key)
+            switch (index, newValue) {
+            case (let index?, let value?): values[index] = value
+            case (let index?, nil):
+                keys.remove(at: index)
+                values.remove(at: index)
+            case (nil, let value?):
+                keys.append(key)
+                values.append(value)
+            case (nil, nil): break
+            }
+        }
     }
 }
