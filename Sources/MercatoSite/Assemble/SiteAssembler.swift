@@ -101,8 +101,7 @@ struct SiteAssembler {
         }.joined()
         let searchStart = DispatchTime.now()
         var searchTerms: [Int64: BuildManifest.SearchTerms] = [:]
-        for category in inScope {
-            let search = searchJobs(categoryById[category.id!]!, scope: category.id!, members: membersByCategory[category.id!] ?? [])
+        for search in inScope.parallelMap({ searchJobs(categoryById[$0.id!]!, scope: $0.id!, members: membersByCategory[$0.id!] ?? []) }) {
             jobs += search.jobs
             searchTerms.merge(search.computedTerms) { $1 }
         }
