@@ -25,7 +25,7 @@ import Testing
     }
 
     /// The search files of `category` in the output whose names start with `prefix`: `t-` term shards,
-    /// `r-` record blocks, `f-` filter columns.
+    /// `r-` record blocks, `f-` filter columns, `s-` sort columns.
     static func searchFiles(_ category: String, _ prefix: String, shop: FixtureShop) throws -> Set<String> {
         let folder = "search/data/\(category)"
         let names = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent(folder).path)
@@ -53,8 +53,8 @@ import Testing
             actor: "test")
         let report = try await shop.build()
         // The watering can is Garden's only product: no other product lists it as related. Its search record
-        // and the price column change; the terms do not.
-        let search = try Self.searchFiles("garden", "f-", shop: shop).union(["search/data/garden/r-0.bin"])
+        // and the price column change; the terms do not, nor its price range (10–25 before and after).
+        let search = try Self.searchFiles("garden", "s-", shop: shop).union(["search/data/garden/r-0.bin"])
         #expect(
             Set(report.renderedPaths)
                 == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]).union(search))
@@ -80,8 +80,8 @@ import Testing
             "products/blue-mug/reviews/page/3/index.html",
         ]
         // Out of stock, the mug leaves the teapot's and the bread knife's related products; in search it
-        // drops below the products in stock, in its term shard too.
-        let search = try Self.searchFiles("kitchen", "", shop: shop)
+        // drops below the products in stock, in its term shard too. Stock is a filter column, not a sort one.
+        let search = try Self.searchFiles("kitchen", "", shop: shop).filter { !$0.contains("/s-") }
         #expect(search.count == 3, "one shard, one record block, one filter file")
         let expected = listings.union(reviewPages).union([
             "products/blue-mug/index.html", "products/teapot/index.html", "products/bread-knife/index.html",
@@ -111,8 +111,10 @@ import Testing
         // Its rating moves it in the featured and top-rated orders: the pages it left render too.
         let after = try Self.listingsShowing("teapot", in: "kitchen", shop: shop)
         #expect(after != before)
-        // Its record and rating column change; one review does not make it well rated, so its terms do not.
-        let search = try Self.searchFiles("kitchen", "f-", shop: shop).union(["search/data/kitchen/r-0.bin"])
+        // Its record, rating and review count change, and with a first review its stars; one review does not
+        // make it well rated, so its terms do not.
+        let search = try Self.searchFiles("kitchen", "f-", shop: shop).union(Self.searchFiles("kitchen", "s-", shop: shop))
+            .union(["search/data/kitchen/r-0.bin"])
         let expected = before.union(after).union([
             "products/teapot/index.html", "products/blue-mug/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",
@@ -178,11 +180,11 @@ import Testing
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
-        let filters = try Self.searchFiles("kitchen", "f-", shop: shop)
+        let filters = try Self.searchFiles("kitchen", "f-", shop: shop).union(Self.searchFiles("kitchen", "s-", shop: shop))
         try shop.database.removeProduct(slug: Slug("blue-mug"), actor: "test")
         let report = try await shop.build()
-        // Kitchen's products are numbered anew: every search file of Kitchen changes, and the filter file's
-        // name (which carries the numbering's version) with the manifest.
+        // Kitchen's products are numbered anew: every search file of Kitchen changes, and the column files'
+        // names (which carry the numbering's version) with the manifest.
         #expect(
             Set(report.deletedPaths)
                 == Self.listings("kitchen", page: 2).union([

@@ -128,12 +128,13 @@ import Testing
         let manifest = try Self.json(shop, "search/manifest.bin")
         let partitions = try #require(manifest["partitions"] as? [[String: Any]])
         #expect(partitions.map { $0["slug"] as? String } == ["kitchen", "garden"])
+        #expect(manifest["priceBounds"] as? [Int] == [1000, 2500, 5000, 10000, 25000, 50000, 100000], "USD: minor units")
         for partition in partitions {
             let slug = partition["slug"] as! String
             let version = String(format: "%08x", partition["version"] as! Int)
             let folder = shop.dist.appendingPathComponent("search/data/\(slug)")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            #expect(names.contains("f-\(version).bin"))
+            #expect(names.contains("f-\(version).bin") && names.contains("s-\(version).bin"))
             let shards = (partition["shards"] as! [String]).map(SearchPartition.shardName)
             #expect(Set(names.filter { $0.hasPrefix("t-") }) == Set(shards))
         }

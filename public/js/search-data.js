@@ -117,9 +117,11 @@ export function shardsForPrefix(partition, prefix) {
   return partition.shards.filter((start) => start === first || (compare(start, prefix) > 0 && start.startsWith(prefix)));
 }
 
-function decodeHeader(reader) {
-  reader.byte();
-  return { version: reader.word(), count: reader.varint() };
+/** A file's header; a file of another format than expected reads as another version (so it is fetched again). */
+function decodeHeader(reader, format = 1) {
+  const found = reader.byte();
+  const version = reader.word();
+  return { version: found === format ? version : -1, count: reader.varint() };
 }
 
 function decodeShard(bytes) {
@@ -215,30 +217,54 @@ export async function loadRecord(partition, number, blockSize) {
   return block.records[number % blockSize];
 }
 
-/** The filter and sort columns of a category, and each product's value number for brand and every facet. */
-export function loadColumns(partition, facetNames) {
-  return partitionFile(partition, `f-${partition.version.toString(16).padStart(8, "0")}.bin`, (bytes) => {
+const versionHex = (partition) => partition.version.toString(16).padStart(8, "0");
+
+function decodeColumn(reader, count, read) {
+  const values = new Float64Array(count);
+  for (let i = 0; i < count; i++) values[i] = read();
+  return values;
+}
+
+/**
+ * What the filters count in a category, per product: price range (an index into the manifest's bounds),
+ * whole stars, stock, and a value number (0 for none) for the brand and every configured facet.
+ */
+export function loadFilterColumns(partition, facetNames) {
+  return partitionFile(partition, `f-${versionHex(partition)}.bin`, (bytes) => {
     const reader = new Reader(bytes);
-    const { version, count } = decodeHeader(reader);
-    const column = (read) => {
-      const values = new Float64Array(count);
-      for (let i = 0; i < count; i++) values[i] = read();
+    const { version, count } = decodeHeader(reader, 2);
+    const bytesColumn = () => {
+      const values = bytes.subarray(reader.offset, reader.offset + count);
+      reader.offset += count;
       return values;
     };
-    const price = column(() => reader.varint());
-    const rating = column(() => reader.byte());
-    const ratingCount = column(() => reader.varint());
-    const stock = column(() => reader.byte());
-    const featured = column(() => reader.byte());
-    let day = 0;
-    const created = column(() => (day += reader.signedVarint()));
+    const range = bytesColumn();
+    const stars = bytesColumn();
+    const stock = bytesColumn();
     const valueColumn = () => {
       const values = [];
       for (let i = reader.varint(); i > 0; i--) values.push(reader.string());
-      return { values, numbers: column(() => reader.varint()) };
+      const numbers = new Uint32Array(count);
+      for (let i = 0; i < count; i++) numbers[i] = reader.varint();
+      return { values, numbers };
     };
     const brand = valueColumn();
     const facets = facetNames.map(valueColumn);
-    return { version, count, price, rating, ratingCount, stock, featured, created, brand, facets };
+    return { version, count, range, stars, stock, brand, facets };
+  });
+}
+
+/** What the sort orders read in a category, per product: price, rating, review count, featured, day created. */
+export function loadSortColumns(partition) {
+  return partitionFile(partition, `s-${versionHex(partition)}.bin`, (bytes) => {
+    const reader = new Reader(bytes);
+    const { version, count } = decodeHeader(reader);
+    const price = decodeColumn(reader, count, () => reader.varint());
+    const rating = decodeColumn(reader, count, () => reader.byte());
+    const ratingCount = decodeColumn(reader, count, () => reader.varint());
+    const featured = decodeColumn(reader, count, () => reader.byte());
+    let day = 0;
+    const created = decodeColumn(reader, count, () => (day += reader.signedVarint()));
+    return { version, count, price, rating, ratingCount, featured, created };
   });
 }

@@ -41,12 +41,17 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     const withFilters = panel.open || [...current.keys()].some((key) => !["q", "page"].includes(key));
     const mine = ++serial;
     root.setAttribute("aria-busy", "true");
+    // Results first: with no filter chosen and the relevance order, the counts change nothing in the list,
+    // so the list comes from the terms alone and the counts follow once the filter columns are read.
+    const countsLater = withFilters && !staticPart && sort === "relevance"
+      && [...current.keys()].every((key) => ["q", "page"].includes(key));
+    const ask = (counting) => search(query, {
+      filters: filtersFrom(current, facetNames), sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE,
+      withFilters: counting, category, digits,
+    });
     let outcome;
     try {
-      outcome = await search(query, {
-        filters: filtersFrom(current, facetNames), sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE,
-        withFilters, category, digits,
-      });
+      outcome = await ask(withFilters && !countsLater);
       // The configured filters are known once the manifest is read; read the URL again with them.
       if (outcome.facetNames && outcome.facetNames.length - 1 !== facetNames.length) {
         facetNames = outcome.facetNames.slice(1);
@@ -61,9 +66,22 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     }
     if (mine !== serial) return;
     root.removeAttribute("aria-busy");
+    present(outcome, current, page, category);
+    if (!countsLater) return;
+    try {
+      outcome = await ask(true);
+    } catch {
+      return;
+    }
+    if (mine !== serial) return;
+    facetNames = outcome.facetNames.slice(1);
+    present(outcome, current, page, category);
+  }
+
+  function present(outcome, current, page, category) {
     const filters = filtersFrom(current, facetNames);
     const own = !staticPart || activeFilterCount(filters) > 0;
-    if (own) count.textContent = describe(outcome, query, activeFilterCount(filters));
+    if (own) count.textContent = describe(outcome, current.get("q") || "", activeFilterCount(filters));
     if (staticPart) {
       staticPart.hidden = own;
       list.hidden = !own;

@@ -31,15 +31,21 @@ extension SiteAssembler {
         }
         var computed: [Int64: BuildManifest.SearchTerms] = [:]
         for (document, terms) in documents { if let terms { computed[document.card.id] = terms } }
-        let partition = SearchPartition(slug: category.slug, documents: documents.map(\.0), facets: configuration.facets)
+        let partition = SearchPartition(
+            slug: category.slug, documents: documents.map(\.0), facets: configuration.facets, priceBounds: priceBounds)
         return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, computed)
     }
 
     /// The manifest, from the paths of every category's search files.
     func searchManifestJob(paths: [String]) -> PageJob {
         let categories = site.snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) }
-        let file = SearchManifest.file(paths: paths, categories: categories, facets: configuration.facets)
+        let file = SearchManifest.file(
+            paths: paths, categories: categories, facets: configuration.facets, priceBounds: priceBounds)
         return job(file.path, .searchData(file), scope: OutputScope.searchManifest)
+    }
+
+    private var priceBounds: [Int] {
+        SearchPartition.priceBounds(minorUnitDigits: configuration.currency.minorUnitDigits)
     }
 
     static func isSearchData(_ path: String) -> Bool { path.hasPrefix(SearchPartition.folder + "/") }

@@ -3,11 +3,11 @@ import Foundation
 /// `search/manifest.bin`: what the browser reads first. For each category with products, in the shop's
 /// order: its slug, name, version and where its term shards start, all read from the paths of the
 /// partitions' files (a rebuild that looked at some categories only takes the others' from the build
-/// manifest). The configured filters and the block size come with it.
+/// manifest). The configured filters, the price filter's bounds (minor units) and the block size come with it.
 enum SearchManifest {
     static let path = "search/manifest.bin"
 
-    static func file(paths: [String], categories: [CategoryLink], facets: [String]) -> SearchFile {
+    static func file(paths: [String], categories: [CategoryLink], facets: [String], priceBounds: [Int]) -> SearchFile {
         var shards: [String: [String]] = [:]
         var versions: [String: Int] = [:]
         for path in paths where path.hasPrefix(SearchPartition.folder + "/") {
@@ -30,8 +30,9 @@ enum SearchManifest {
         }
         let json = JSONLD.encode(
             .object([
-                "format": .int(1), "blockSize": .int(SearchPartition.blockSize),
-                "facets": .list(facets.map { .string($0) }), "partitions": .list(partitions),
+                "format": .int(2), "blockSize": .int(SearchPartition.blockSize),
+                "facets": .list(facets.map { .string($0) }), "priceBounds": .list(priceBounds.map { .int($0) }),
+                "partitions": .list(partitions),
             ]))
         return SearchFile(path: path, bytes: Gzip.compress(Array(json.utf8)))
     }

@@ -18,22 +18,37 @@ struct SearchFile: Sendable, Fingerprintable {
 /// - `t-<hex of the first term>.bin`: term shards, a sorted run of terms each with its postings, split by
 ///   term prefix so that no shard grows past ``shardTarget`` bytes (a term alone may);
 /// - `r-<n>.bin`: records of products `n × blockSize ..< (n + 1) × blockSize`, what a result shows;
-/// - `f-<version>.bin`: the filter and sort columns of every product (price, rating, stock, brand,
-///   the configured attributes); its name carries the version into the manifest.
+/// - `f-<version>.bin`: what the filters count, per product: its price range, whole stars, stock, brand
+///   and the configured attributes; its name carries the version into the manifest;
+/// - `s-<version>.bin`: what the sort orders need, per product: price, rating, review count, featured,
+///   day created. Read only for a sort other than relevance, so counting filters downloads half as much.
 struct SearchPartition {
     static let blockSize = 32
     static let shardTarget = 4 * 1024
     static let folder = "search/data"
 
+    /// The price filter's bounds in major units: a range runs from one bound to the next, the first from
+    /// zero and the last without end.
+    static let priceBounds = [10, 25, 50, 100, 250, 500, 1000]
+
+    /// ``priceBounds`` in minor units of a currency with `digits` decimals (what the manifest gives the browser).
+    static func priceBounds(minorUnitDigits digits: Int) -> [Int] {
+        let unit = (0..<digits).reduce(1) { value, _ in value * 10 }
+        return priceBounds.map { $0 * unit }
+    }
+
     let slug: String
     let documents: [SearchDocument]
     let facets: [String]
+    /// In minor units, ascending.
+    let priceBounds: [Int]
 
     /// `documents` in any order; they are numbered by product id.
-    init(slug: String, documents: [SearchDocument], facets: [String]) {
+    init(slug: String, documents: [SearchDocument], facets: [String], priceBounds: [Int] = Self.priceBounds(minorUnitDigits: 2)) {
         self.slug = slug
         self.documents = documents.sorted { $0.card.id < $1.card.id }
         self.facets = facets
+        self.priceBounds = priceBounds
         var hasher = StableHasher()
         for document in self.documents { hasher.combine(Int(document.card.id)) }
         version = UInt32(truncatingIfNeeded: hasher.value)
@@ -51,17 +66,19 @@ struct SearchPartition {
         guard !documents.isEmpty else { return [] }
         let shards = Self.shards(entries())
         let blocks = Array(stride(from: 0, to: documents.count, by: Self.blockSize))
-        return (0..<(shards.count + blocks.count + 1)).parallelMap { index in
+        return (0..<(shards.count + blocks.count + 2)).parallelMap { index in
             if index < shards.count { return shardFile(shards[index]) }
             if index < shards.count + blocks.count { return blockFile(start: blocks[index - shards.count]) }
-            return facetFile()
+            return index == shards.count + blocks.count ? filterFile() : sortFile()
         }
     }
 
     private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
 
-    private func header(_ writer: inout ByteWriter) {
-        writer.byte(1)
+    /// A file's format (its first byte; the filter file's changed when the sort columns moved out), the
+    /// partition's version and its product count.
+    private func header(_ writer: inout ByteWriter, format: UInt8 = 1) {
+        writer.byte(format)
         writer.word(version)
         writer.varint(documents.count)
     }
@@ -240,15 +257,29 @@ struct SearchPartition {
         }
     }
 
-    /// Columns of every product: price, rating, review count, stock, featured, day created, brand, then
-    /// each configured attribute (a list of values and each product's value number, 0 for none).
-    private func facetFile() -> SearchFile {
+    /// Per product: its price range (how many bounds it is at or above), whole stars (0 without reviews),
+    /// stock, then the brand and each configured attribute (a list of values and each product's value
+    /// number, 0 for none).
+    private func filterFile() -> SearchFile {
+        var writer = ByteWriter()
+        header(&writer, format: 2)
+        for document in documents { writer.byte(UInt8(priceBounds.count { document.card.priceMinor >= $0 })) }
+        for document in documents {
+            writer.byte(document.card.ratingCount > 0 ? UInt8(clamping: document.card.ratingTenths / 10) : 0)
+        }
+        for document in documents { writer.byte(UInt8(Self.stockCode(document.card.stock))) }
+        column(&writer) { $0.card.brand }
+        for facet in facets { column(&writer) { $0.attributes[facet] } }
+        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
+    }
+
+    /// Per product: price, rating, review count, featured, day created.
+    private func sortFile() -> SearchFile {
         var writer = ByteWriter()
         header(&writer)
         for document in documents { writer.varint(document.card.priceMinor) }
         for document in documents { writer.byte(UInt8(clamping: document.card.ratingTenths)) }
         for document in documents { writer.varint(document.card.ratingCount) }
-        for document in documents { writer.byte(UInt8(Self.stockCode(document.card.stock))) }
         for document in documents { writer.byte(document.card.featured ? 1 : 0) }
         var previousDay = 0
         for document in documents {
@@ -256,9 +287,7 @@ struct SearchPartition {
             writer.signedVarint(day - previousDay)
             previousDay = day
         }
-        column(&writer) { $0.card.brand }
-        for facet in facets { column(&writer) { $0.attributes[facet] } }
-        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
+        return SearchFile(path: path("s-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
     }
 
     private func column(_ writer: inout ByteWriter, _ value: (SearchDocument) -> String?) {
