@@ -225,12 +225,14 @@ def ensure_tools() -> str:
 
 
 def clear_build_manifest(database: Path) -> None:
-    """Forget every previous build (migration "v1 build manifest"), so the next build renders everything."""
+    """Forget every previous build (migrations "v1 build manifest", "v6 search terms"), so the next build
+    renders everything and tokenises every product."""
     connection = sqlite3.connect(database)
     try:
         with connection:
             connection.execute("DELETE FROM buildOutput")
             connection.execute("DELETE FROM contentFile")
+            connection.execute("DELETE FROM searchTerms")
     finally:
         connection.close()
 
