@@ -57,6 +57,24 @@ import Testing
         }
         #expect(Self.moduleScripts(html).contains { $0.hasPrefix("/js/product-page.") })
         #expect(Self.moduleScripts(try shop.html("index.html")).count == 1, "the home page loads only the site module")
+        // A page maps the modules its entry points reach, the search engine the search box imports on demand
+        // included, and no others.
+        #expect(map["/js/search-engine.js"] != nil && map["/js/search-text.js"] != nil && map["/js/product-page.js"] != nil)
+        #expect(map["/js/checkout-page.js"] == nil && map["/js/stripe-card.js"] == nil)
+        let home = try Self.importMap(try shop.html("index.html"))
+        #expect(home["/js/site.js"] != nil && home["/js/product-page.js"] == nil)
+        #expect(try Self.importMap(try shop.html("checkout/index.html"))["/js/stripe-card.js"] != nil)
+    }
+
+    @Test func modulesAreFoundByTheirImports() {
+        let text = """
+            import { a } from "./a.js";
+            import "./side-effect.js";
+            export { b } from '../lib/b.js';
+            const lazy = await import( "./lazy.js");
+            // "./not-an-import.js" in a comment is not followed by from.
+            """
+        #expect(ScriptModules.importedPaths(of: "js/page.js", text: text) == ["js/a.js", "js/side-effect.js", "lib/b.js", "js/lazy.js"])
     }
 
     @Test func productPagesAndCardsCarryAnAddToCartFormWithTheBuiltPrice() async throws {

@@ -19,6 +19,8 @@ struct LoadedSite: Sendable {
     /// reads: every file, except the Markdown of products outside the snapshot's scope.
     var files: [String: BuildManifest.ContentFile]
     var assets: AssetCatalog
+    /// The storefront's modules and what each imports, for the pages' import maps.
+    var modules: ScriptModules
     /// Static pages from `Content/pages/`, by slug.
     var pages: [PageInfo]
     /// Each product's search terms as the last build computed them, for the products in scope.
@@ -86,6 +88,12 @@ struct SiteLoader {
         guard let templates, errors.isEmpty else { throw BuildFailure(errors.sorted()) }
 
         let assets = AssetCatalog(files: scan.files)
+        var moduleSources: [String: String] = [:]
+        for source in assets.outputs.keys where source.hasPrefix("js/") && source.hasSuffix(".js") {
+            do throws(BuildError) { moduleSources[source] = try read("public/" + source) } catch { errors.append(error) }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
+        let modules = ScriptModules(assets: assets, sources: moduleSources)
         let shared = sharedFingerprint(templates: templates, pages: pages, assets: assets)
         // Markdown that changed or went away: its product's or category's pages are looked at again.
         func slugs(in folder: String) -> [String] {
@@ -131,7 +139,7 @@ struct SiteLoader {
         errors += validate(snapshot)
         if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
         let site = LoadedSite(
-            configuration: configuration, snapshot: snapshot, templates: templates, files: scan.files, assets: assets,
+            configuration: configuration, snapshot: snapshot, templates: templates, files: scan.files, assets: assets, modules: modules,
             pages: pages, searchTerms: searchTerms, sharedFingerprint: shared)
         return (site, LoadedState(scan: scan, previousOutputs: previousOutputs))
     }

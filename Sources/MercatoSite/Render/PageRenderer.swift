@@ -31,7 +31,8 @@ struct PageRenderer: Sendable {
         case .headers: return Array(SiteHeaders.file.utf8)
         case .searchData(let file): return file.bytes
         default:
-            let values = try pageContext(job)
+            var values = try pageContext(job)
+            values["importMap"] = context.importMaps[job.kind.template!]
             return try site.templates.render(job.kind.template!, context: [context.shared, .object(values)])
         }
     }

@@ -8,11 +8,14 @@ struct RenderContext: Sendable {
     let site: LoadedSite
     /// The same on every page: shop name, navigation, footer, stylesheet. Computed once per build.
     let shared: TemplateValue
+    /// Template name → the import map of its pages: the modules its entry points reach.
+    let importMaps: [String: TemplateValue]
 
     init(site: LoadedSite) {
         self.site = site
         let configuration = site.configuration
-        let modules = ScriptModules(assets: site.assets)
+        let modules = site.modules
+        importMaps = site.templates.scriptEntries.mapValues { .string(modules.importMap(entries: $0)) }
         shared = [
             "siteName": .string(configuration.name),
             "lang": .string(configuration.language),
@@ -21,7 +24,7 @@ struct RenderContext: Sendable {
             // The API's amounts are minor units; scripts divide by 10^digits the way the server counts them.
             "currencyDigits": .int(configuration.currency.minorUnitDigits),
             "apiURL": .string(configuration.apiURL),
-            "importMap": .string(modules.importMap),
+            "importMap": .string(modules.importMap(entries: Array(ScriptModules.entryPoints.keys))),
             "scripts": .object(TemplateObject(modules.entryURLs.mapValues { .string($0) })),
             "stylesheet": .string(site.assets.url("css/site.css") ?? "/css/site.css"),
             "navCategories": .list(

@@ -34,6 +34,24 @@ struct CompiledTemplate: Sendable {
         nodes = try parser.parse()
     }
 
+    /// Every name the template shows or tests (variables and sections), as written (`scripts.site`).
+    var names: [String] {
+        var found: [String] = []
+        func visit(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .variable(let name, _): found.append(name.text)
+                case .section(let name, let children, _):
+                    found.append(name.text)
+                    visit(children)
+                default: break
+                }
+            }
+        }
+        visit(nodes)
+        return found
+    }
+
     /// Names of the partials this template includes, with their lines.
     var partials: [(name: String, line: Int)] {
         var found: [(String, Int)] = []

@@ -8,6 +8,9 @@ struct TemplateSet: Sendable {
     let templates: [String: CompiledTemplate]
     /// Page template name → fingerprint of its text and all partials it includes.
     let fingerprints: [String: String]
+    /// Template name → the script entry points it loads (`{{scripts.productPage}}` → `productPage`), itself
+    /// or through its partials: what its import map must reach.
+    let scriptEntries: [String: [String]]
 
     static let folder = "Templates"
 
@@ -45,15 +48,19 @@ struct TemplateSet: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         var fingerprints: [String: String] = [:]
+        var scriptEntries: [String: [String]] = [:]
         for name in sources.keys {
             var hasher = StableHasher()
-            for included in Self.closure(of: name, templates: templates).sorted() {
-                hasher.combine(included)
-                hasher.combine(sources[included]!)
+            let included = Self.closure(of: name, templates: templates).sorted()
+            for part in included {
+                hasher.combine(part)
+                hasher.combine(sources[part]!)
             }
             fingerprints[name] = hasher.hex
+            let names = included.flatMap { templates[$0]?.names ?? [] }
+            scriptEntries[name] = Set(names.filter { $0.hasPrefix("scripts.") }.map { String($0.dropFirst("scripts.".count)) }).sorted()
         }
-        return TemplateSet(templates: templates, fingerprints: fingerprints)
+        return TemplateSet(templates: templates, fingerprints: fingerprints, scriptEntries: scriptEntries)
     }
 
     /// Renders `template` with a context stack (innermost last), failing with file and line if the

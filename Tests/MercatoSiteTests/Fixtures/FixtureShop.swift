@@ -22,10 +22,19 @@ struct FixtureShop {
         try manager.createDirectory(at: root.appendingPathComponent("public/css"), withIntermediateDirectories: true)
         try manager.createDirectory(at: root.appendingPathComponent("public/images"), withIntermediateDirectories: true)
         try "body { margin: 0 }\n".write(to: root.appendingPathComponent("public/css/site.css"), atomically: true, encoding: .utf8)
-        // Stand-ins for the storefront's modules, fixed so that snapshots do not change with the real scripts.
+        // Stand-ins for the storefront's modules, fixed so that snapshots do not change with the real scripts;
+        // they import one another as the real ones do, for the pages' import maps.
         try manager.createDirectory(at: root.appendingPathComponent("public/js"), withIntermediateDirectories: true)
-        for name in ["site", "cart", "product-page", "cart-page", "checkout-page", "order-page", "search-page", "category-page"] {
-            try "export {};\n".write(to: root.appendingPathComponent("public/js/\(name).js"), atomically: true, encoding: .utf8)
+        let modules = [
+            "site": "import \"./cart.js\";\nexport const search = () => import(\"./search-engine.js\");\n",
+            "search-engine": "import { words } from \"./search-text.js\";\nexport { words };\n",
+            "product-page": "import \"./cart.js\";\n", "checkout-page": "import \"./stripe-card.js\";\n",
+            "search-page": "import \"./search-engine.js\";\n", "category-page": "import \"./search-engine.js\";\n",
+            "cart": "export {};\n", "cart-page": "import \"./cart.js\";\n", "order-page": "export {};\n",
+            "search-text": "export const words = [];\n", "stripe-card": "export {};\n",
+        ]
+        for (name, text) in modules {
+            try text.write(to: root.appendingPathComponent("public/js/\(name).js"), atomically: true, encoding: .utf8)
         }
         for width in [320, 640] {
             try Data([0x89, 0x50, 0x4E, 0x47]).write(to: root.appendingPathComponent("public/images/mug-\(width)w.png"))
