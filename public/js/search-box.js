@@ -1,6 +1,6 @@
 // The search box in every page's header: results as the shopper types (a combobox: arrow keys move through
 // them, Enter opens one, Escape closes them), announced to screen readers; Enter alone opens the results page.
-// The search engine is loaded the first time the box is used.
+// The search engine is loaded when the box first gets focus.
 import { el, fill } from "./dom.js";
 import { money } from "./format.js";
 
@@ -13,6 +13,11 @@ if (form) {
   const list = form.querySelector("[role=listbox]");
   const status = form.querySelector("[data-search-status]");
   let engine = null;
+  // A failed load is tried again next time.
+  const loadEngine = () => (engine ??= import("./search-engine.js").catch((error) => {
+    engine = null;
+    throw error;
+  }));
   let latest = 0;
   let active = -1;
 
@@ -49,10 +54,9 @@ if (form) {
       status.textContent = "";
       return;
     }
-    engine ??= await import("./search-engine.js");
     let outcome;
     try {
-      outcome = await engine.search(query, { limit: SUGGESTIONS });
+      outcome = await (await loadEngine()).search(query, { limit: SUGGESTIONS });
     } catch {
       if (serial === latest) status.textContent = "Search is not available right now.";
       return;
@@ -80,7 +84,11 @@ if (form) {
   }
 
   input.addEventListener("input", suggest);
-  input.addEventListener("focus", () => { if (input.value.trim().length >= 2) suggest(); });
+  input.addEventListener("focus", () => {
+    // Load the engine (and with it the index's manifest) while the shopper starts typing.
+    loadEngine().catch(() => {});
+    if (input.value.trim().length >= 2) suggest();
+  });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (list.hidden) return;

@@ -4,6 +4,7 @@
 
 const MANIFEST = "/search/manifest.bin";
 const files = new Map();
+/** The manifest being read or read: concurrent first queries share one request. */
 let manifest = null;
 
 /** Bytes of a file, inflated when it is a gzip stream (a server may already have done it). */
@@ -57,11 +58,13 @@ export class Reader {
   }
 }
 
-export async function loadManifest(reload = false) {
+export function loadManifest(reload = false) {
   if (manifest && !reload) return manifest;
-  const bytes = await fetchBytes(MANIFEST, reload);
-  manifest = JSON.parse(utf8.decode(bytes));
-  if (reload) files.clear();
+  manifest = fetchBytes(MANIFEST, reload).then((bytes) => {
+    if (reload) files.clear();
+    return JSON.parse(utf8.decode(bytes));
+  });
+  manifest.catch(() => { manifest = null; });
   return manifest;
 }
 

@@ -8,6 +8,10 @@ import {
 } from "./search-data.js";
 import { STOP_WORDS, stem, words } from "./search-text.js";
 
+// Reading the manifest starts as soon as the engine is loaded (the search box loads it when it gets focus),
+// so a first query waits only for the files its words need. A failure here is seen again by the query.
+loadManifest().catch(() => {});
+
 /** At most this many results are ranked and paged through; the count says how many matched. */
 export const RESULT_LIMIT = 1000;
 const FIELD_WEIGHTS = [16, 4, 1];
