@@ -24,7 +24,7 @@ struct SearchFile: Sendable, Fingerprintable {
 ///   day created. Read only for a sort other than relevance, so counting filters downloads half as much.
 struct SearchPartition {
     static let blockSize = 32
-    static let shardTarget = 4 * 1024
+    static let shardTarget = 2 * 1024
     static let folder = "search/data"
 
     /// The price filter's bounds in major units: a range runs from one bound to the next, the first from
