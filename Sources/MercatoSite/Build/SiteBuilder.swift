@@ -10,7 +10,8 @@ public struct SiteBuilder: Sendable {
     public let configuration: SiteConfiguration
     /// How many pages render at once; defaults to the number of cores.
     public var concurrency: Int
-    /// Render every output, whatever the manifest says (for an output folder changed by hand).
+    /// Render every output and tokenise every product, whatever the manifest says (for an output folder changed
+    /// by hand).
     public var full: Bool
 
     public init(

@@ -17,7 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List every file written and deleted.")
     var verbose = false
 
-    @Flag(name: .long, help: "Render every page, not only those whose inputs changed (after editing dist/ by hand).")
+    @Flag(name: .long, help: "Render every page and tokenise every product again, not only what changed (after editing dist/ by hand).")
     var full = false
 
     func run() async throws {
