@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mercato's search index against Pagefind's over the same built site, in one run. See README.md beside this file.
 
-Usage: Benchmarks/search-vs-pagefind/run [--products N] [--workdir DIR]
+Usage: Benchmarks/search-vs-pagefind/run [--products N] [--workdir DIR] [--keep-alive]
 Environment: MERCATO_BIN, the mercato binary to measure (default: build it with `swift build -c release`).
 Needs playwright and pagefind[bin] (the run script installs them into .venv/) and Debian's chromium.
 """
@@ -169,13 +169,26 @@ async def measure(base: str, queries: dict[str, str]) -> dict:
     return results
 
 
-def serve(folder: Path) -> tuple[subprocess.Popen, str]:
+# `python -m http.server` answers in HTTP/1.0: one connection per request. This one keeps connections open
+# (HTTP/1.1), as a CDN does; still no compression.
+KEEP_ALIVE_SERVER = """
+import functools, http.server, sys
+class Handler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *arguments):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), functools.partial(Handler, directory=sys.argv[2])).serve_forever()
+"""
+
+
+def serve(folder: Path, keep_alive: bool = False) -> tuple[subprocess.Popen, str]:
     import socket
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-                               str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = ([sys.executable, "-c", KEEP_ALIVE_SERVER, str(port), str(folder)] if keep_alive else
+               [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)])
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -212,6 +225,9 @@ def main() -> None:
                                      description="Build Mercato's and Pagefind's search index over the same site and query both in Chromium.")
     parser.add_argument("--products", type=int, default=10_000, help="number of products (default 10,000)")
     parser.add_argument("--workdir", type=Path, help="work folder (default var/bench/search-vs-pagefind-<N>)")
+    parser.add_argument("--keep-alive", action="store_true",
+                        help="serve the site over HTTP/1.1 with connections kept open, as a CDN does, instead of "
+                             "python -m http.server's one connection per request")
     arguments = parser.parse_args()
     products = arguments.products
     workdir = (arguments.workdir or REPO / "var" / "bench" / f"search-vs-pagefind-{products}").resolve()
@@ -240,7 +256,7 @@ def main() -> None:
     queries = choose_queries(workdir)
     print(f"      {queries}", flush=True)
     print("[5/5] querying both in Chromium", flush=True)
-    server, base = serve(workdir / "dist")
+    server, base = serve(workdir / "dist", keep_alive=arguments.keep_alive)
     try:
         browser = asyncio.run(measure(base, queries))
     finally:
@@ -259,7 +275,9 @@ def main() -> None:
         "`search()` then `data()` of the first ten). first query: a fresh browser profile, the engine not loaded; "
         "KiB are the response bodies of every request the query caused (Playwright's `requestfinished`, workers "
         "included; a local "
-        "`python -m http.server`, no compression by the server) and ms is from the call to the titles, in the page "
+        + ("HTTP/1.1 server keeping connections open (`--keep-alive`), no compression"
+           if arguments.keep_alive else "`python -m http.server`, one connection per request, no compression")
+        + " by the server) and ms is from the call to the titles, in the page "
         "(after the engine's module is imported: Mercato's starts reading its manifest then, as it does when the "
         "search box gets focus; Pagefind's `init()` is inside the time). "
         "as second query: after another query in the same page. cached ms: the median of "
