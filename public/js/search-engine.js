@@ -263,9 +263,8 @@ function sortBy(candidates, columnsByPartition, sort, limit) {
     const threshold = Float64Array.from(keys).sort()[limit - 1];
     order = order.filter((i) => keys[i] <= threshold);
   }
-  const [a, b] = [candidates, keys];
-  order.sort((i, j) => b[i] - b[j] || relevanceKey(a[j]) - relevanceKey(a[i]) || a[i].partitionIndex - a[j].partitionIndex
-    || a[i].number - a[j].number);
+  order.sort((i, j) => keys[i] - keys[j] || relevanceKey(candidates[j]) - relevanceKey(candidates[i])
+    || candidates[i].partitionIndex - candidates[j].partitionIndex || candidates[i].number - candidates[j].number);
   return order.slice(0, limit).map((i) => candidates[i]);
 }
 
@@ -280,10 +279,12 @@ function hasFilters(filters) {
  * finds the key the limit falls at; only candidates above it are sorted.
  */
 function topByRelevance(candidates, limit) {
-  const key = relevanceKey;
   if (candidates.length > limit) {
     const histogram = new Map();
-    for (const candidate of candidates) histogram.set(key(candidate), (histogram.get(key(candidate)) || 0) + 1);
+    for (const candidate of candidates) {
+      const key = relevanceKey(candidate);
+      histogram.set(key, (histogram.get(key) || 0) + 1);
+    }
     let kept = 0;
     let threshold = -Infinity;
     for (const value of [...histogram.keys()].sort((a, b) => b - a)) {
@@ -291,9 +292,9 @@ function topByRelevance(candidates, limit) {
       threshold = value;
       if (kept >= limit) break;
     }
-    candidates = candidates.filter((candidate) => key(candidate) >= threshold);
+    candidates = candidates.filter((candidate) => relevanceKey(candidate) >= threshold);
   }
-  candidates.sort((a, b) => key(b) - key(a) || a.partitionIndex - b.partitionIndex || a.number - b.number);
+  candidates.sort((a, b) => relevanceKey(b) - relevanceKey(a) || a.partitionIndex - b.partitionIndex || a.number - b.number);
   return candidates.slice(0, limit);
 }
 

@@ -36,27 +36,12 @@ public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, Mutabl
         self.updatedAt = updatedAt
     }
 
-    /// Decodes columns directly: builds read reviews by the hundred thousand.
-    public init(row: Row) {
-        id = row["id"]
-        productId = row["productId"]
-        userId = row["userId"]
-        authorName = row["authorName"]
-        rating = row["rating"]
-        title = row["title"]
-        body = row["body"]
-        helpfulCount = row["helpfulCount"]
-        verifiedPurchase = row["verifiedPurchase"]
-        status = row["status"]
-        createdAt = row["createdAt"]
-        updatedAt = row["updatedAt"]
-    }
-
     /// The columns in the order ``init(selectedRow:)`` reads them.
     static let selection =
         "id, productId, userId, authorName, rating, title, body, helpfulCount, verifiedPurchase, status, createdAt, updatedAt"
 
-    /// Decodes a row of `SELECT \(selection)` by position, without looking up a column name.
+    /// Decodes a row of `SELECT \(selection)` by position, without looking up a column name: builds read
+    /// reviews by the hundred thousand.
     init(selectedRow row: Row) {
         id = row[0]
         productId = row[1]

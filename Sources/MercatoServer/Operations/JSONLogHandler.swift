@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MercatoCore
 
 /// Writes each log entry as one JSON object per line on standard output: time, level, message, the request
 /// id and the entry's metadata. Log collectors read it without parsing rules.
@@ -29,30 +30,12 @@ public struct JSONLogHandler: LogHandler {
         var line = "{"
         for (index, (key, value)) in entry.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { line += "," }
-            Self.appendQuoted(key, to: &line)
+            JSONString.append(key, to: &line)
             line += ":"
-            Self.appendQuoted(value, to: &line)
+            JSONString.append(value, to: &line)
         }
         line += "}\n"
         FileHandle.standardOutput.write(Data(line.utf8))
-    }
-
-    /// `text` as a JSON string literal.
-    static func appendQuoted(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                line += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
     }
 
     /// Now in UTC, to the second: `2026-11-25T02:41:53Z`.

@@ -44,9 +44,7 @@ extension SiteAssembler {
         return job(file.path, .searchData(file), scope: OutputScope.searchManifest)
     }
 
-    private var priceBounds: [Int] {
-        SearchPartition.priceBounds(minorUnitDigits: configuration.currency.minorUnitDigits)
-    }
+    private var priceBounds: [Int] { SearchPartition.priceBounds(in: configuration.currency) }
 
     static func isSearchData(_ path: String) -> Bool { path.hasPrefix(SearchPartition.folder + "/") }
 

@@ -50,15 +50,13 @@ struct SiteAssembler {
     }
 
     /// What the search index took: its time (reported on its own) and the product terms it computed.
-    enum Assembly {
-        struct Search {
-            var seconds: Double
-            var computedTerms: [Int64: BuildManifest.SearchTerms]
-        }
+    struct SearchAssembly {
+        var seconds: Double
+        var computedTerms: [Int64: BuildManifest.SearchTerms]
     }
 
     /// Every output in scope, and what the search index took.
-    func assemble() -> (jobs: [PageJob], search: Assembly.Search) {
+    func assemble() -> (jobs: [PageJob], search: SearchAssembly) {
         let snapshot = site.snapshot
         let cards = makeCards(snapshot.products)
         var cardsById = Dictionary(uniqueKeysWithValues: zip(snapshot.products.map { $0.product.id! }, cards))
@@ -141,7 +139,7 @@ struct SiteAssembler {
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
-        return (jobs, Assembly.Search(seconds: searchSeconds, computedTerms: searchTerms))
+        return (jobs, SearchAssembly(seconds: searchSeconds, computedTerms: searchTerms))
     }
 
     /// Whether an output is a page the sitemap lists: every HTML page but the 404 page, the shopper's own

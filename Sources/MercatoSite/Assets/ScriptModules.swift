@@ -49,11 +49,11 @@ struct ScriptModules: Sendable {
             guard reached.insert(module).inserted else { continue }
             pending += imports[module] ?? []
         }
+        // JSON strings write `<` as `\u003c`: a file name holding `</script>` cannot end the element early.
         let pairs = reached.sorted().compactMap { module in
             urls[module].map { JSONLD.encode(.string("/" + module)) + ":" + JSONLD.encode(.string($0)) }
         }
-        // A file name holding `</script>` must not end the element early.
-        return "{\"imports\":{\(pairs.joined(separator: ","))}}".replacingOccurrences(of: "<", with: "\\u003c")
+        return "{\"imports\":{\(pairs.joined(separator: ","))}}"
     }
 
     /// The modules `text` imports by a relative name (`from "./cart.js"`, `import "./x.js"`,

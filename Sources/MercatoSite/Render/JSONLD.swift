@@ -73,7 +73,7 @@ enum JSONLD {
 
     private static func write(_ value: Value, into text: inout String) {
         switch value {
-        case .string(let string): writeString(string, into: &text)
+        case .string(let string): JSONString.append(string, to: &text)
         case .int(let number): text += String(number)
         case .list(let items):
             text += "["
@@ -86,35 +86,11 @@ enum JSONLD {
             text += "{"
             for (index, key) in fields.keys.sorted().enumerated() {
                 if index > 0 { text += "," }
-                writeString(key, into: &text)
+                JSONString.append(key, to: &text)
                 text += ":"
                 write(fields[key]!, into: &text)
             }
             text += "}"
         }
-    }
-
-    /// A JSON string literal. `<` is written as `\u003c` so that `</script>` or `<!--` inside a string
-    /// cannot end the script element.
-    private static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
-            text += string
-            text += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "<": text += "\\u003c"
-            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }

@@ -8,7 +8,7 @@ struct RenderContext: Sendable {
     let site: LoadedSite
     /// The same on every page: shop name, navigation, footer, stylesheet. Computed once per build.
     let shared: TemplateValue
-    /// Template name → the import map of its pages: the modules its entry points reach.
+    /// Template name → the import map of its pages (`importMap`): the modules its entry points reach.
     let importMaps: [String: TemplateValue]
 
     init(site: LoadedSite) {
@@ -24,7 +24,6 @@ struct RenderContext: Sendable {
             // The API's amounts are minor units; scripts divide by 10^digits the way the server counts them.
             "currencyDigits": .int(configuration.currency.minorUnitDigits),
             "apiURL": .string(configuration.apiURL),
-            "importMap": .string(modules.importMap(entries: Array(ScriptModules.entryPoints.keys))),
             "scripts": .object(TemplateObject(modules.entryURLs.mapValues { .string($0) })),
             "stylesheet": .string(site.assets.url("css/site.css") ?? "/css/site.css"),
             "navCategories": .list(

@@ -1,4 +1,5 @@
 import Foundation
+import MercatoCore
 
 /// A file of the search index: its path in the output and its (gzip-compressed) bytes.
 struct SearchFile: Sendable, Fingerprintable {
@@ -31,10 +32,9 @@ struct SearchPartition {
     /// zero and the last without end.
     static let priceBounds = [10, 25, 50, 100, 250, 500, 1000]
 
-    /// ``priceBounds`` in minor units of a currency with `digits` decimals (what the manifest gives the browser).
-    static func priceBounds(minorUnitDigits digits: Int) -> [Int] {
-        let unit = (0..<digits).reduce(1) { value, _ in value * 10 }
-        return priceBounds.map { $0 * unit }
+    /// ``priceBounds`` in minor units of `currency` (what the manifest gives the browser).
+    static func priceBounds(in currency: Currency) -> [Int] {
+        priceBounds.map { $0 * currency.minorUnitsPerUnit }
     }
 
     let slug: String
@@ -44,7 +44,7 @@ struct SearchPartition {
     let priceBounds: [Int]
 
     /// `documents` in any order; they are numbered by product id.
-    init(slug: String, documents: [SearchDocument], facets: [String], priceBounds: [Int] = Self.priceBounds(minorUnitDigits: 2)) {
+    init(slug: String, documents: [SearchDocument], facets: [String], priceBounds: [Int] = Self.priceBounds(in: .usd)) {
         self.slug = slug
         self.documents = documents.sorted { $0.card.id < $1.card.id }
         self.facets = facets
