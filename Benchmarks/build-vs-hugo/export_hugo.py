@@ -21,6 +21,11 @@ from pathlib import Path
 
 LAYOUTS = Path(__file__).resolve().parent / "hugo-site" / "layouts"
 TOP_REVIEWS = 3  # SiteConfiguration.reviewsOnProductPage
+# Mercato's ListingSort: (path segment, Hugo front matter key). The first is the category's own page.
+SORTS = [("", "featured"), ("price-asc", "price_asc"), ("price-desc", "price_desc"), ("top-rated", "top_rated"),
+         ("newest", "newest")]
+SORT_LABELS = {"featured": "Featured", "price_asc": "Price: low to high", "price_desc": "Price: high to low",
+               "top_rated": "Top rated", "newest": "Newest"}
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CHF": "CHF", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW"}
 STOCK_LABELS = {"in-stock": "In stock", "low-stock": "Only a few left", "out-of-stock": "Out of stock"}
@@ -176,6 +181,31 @@ class Images:
 # Writing the site
 
 
+def sort_ranks(products: list[tuple], histograms: dict[int, list[int]]) -> dict[int, dict[str, int]]:
+    """Each product's position in Mercato's five listing orders (SiteAssembler.listingPages), so that Hugo can
+    sort a category's pages by one number per order."""
+    def tenths(product_id: int) -> int:
+        summary_of_ratings = rating(histograms.get(product_id, [0, 0, 0, 0, 0]))
+        return summary_of_ratings["tenths"] if summary_of_ratings else 0
+
+    def count(product_id: int) -> int:
+        return sum(histograms.get(product_id, []))
+
+    # row: (id, slug, sku, name, brand, priceMinor, compareAtMinor, currency, featured, …, createdAt at 12)
+    orders = {
+        "featured": sorted(products, key=lambda r: (-(1 if r[8] else 0), -tenths(r[0]), r[3])),
+        "price_asc": sorted(products, key=lambda r: (r[5], r[3])),
+        "price_desc": sorted(products, key=lambda r: (-r[5], r[3])),
+        "top_rated": sorted(products, key=lambda r: (-tenths(r[0]), -count(r[0]), r[3])),
+        "newest": sorted(products, key=lambda r: (r[12], r[0]), reverse=True),
+    }
+    ranks: dict[int, dict[str, int]] = {row[0]: {} for row in products}
+    for key, ordered in orders.items():
+        for position, row in enumerate(ordered):
+            ranks[row[0]][key] = position
+    return ranks
+
+
 def write_content(path: Path, front_matter: dict, body: str) -> None:
     """A Hugo content file with JSON front matter (Hugo reads `{ … }` at the top of a file as JSON)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -229,6 +259,13 @@ timeZone = "UTC"
 """, encoding="utf-8")
 
 
+def write_core_config(hugo: Path) -> None:
+    (hugo / "core.toml").write_text("""# Written by Benchmarks/build-vs-hugo/export_hugo.py. With `hugo --config hugo.toml,core.toml`: the site
+# without the four other sort orders of each category and without review pages.
+ignoreFiles = ["/content/sorted/", "/content/reviews/"]
+""", encoding="utf-8")
+
+
 def export(shop: Path, hugo: Path) -> dict:
     settings = read_settings(shop)
     database = shop / "var" / "mercato.sqlite"
@@ -240,6 +277,7 @@ def export(shop: Path, hugo: Path) -> dict:
     content.mkdir(parents=True)
     shutil.copytree(LAYOUTS, hugo / "layouts")
     write_config(hugo, settings)
+    write_core_config(hugo)
     shutil.copytree(shop / "public", hugo / "static")
     images = Images(shop / "public")
     currency = settings["currency"]
@@ -274,8 +312,17 @@ def export(shop: Path, hugo: Path) -> dict:
             top_reviews.setdefault(product_id, []).append(
                 {"author": author, "rating": stars, "title": title, "body": body, "date": iso(created),
                  "helpful": helpful, "verified": bool(verified)})
+        # Every published review, newest first, for the review pages (Mercato: AppDatabase.reviews).
+        all_reviews: dict[int, list[dict]] = {}
+        for product_id, author, stars, title, body, helpful, verified, created in connection.execute("""
+                SELECT productId, authorName, rating, title, body, helpfulCount, verifiedPurchase, createdAt
+                FROM review WHERE status = 'published' ORDER BY productId, createdAt DESC, id DESC"""):
+            all_reviews.setdefault(product_id, []).append(
+                {"author": author, "rating": stars, "title": title, "body": body, "date": iso(created),
+                 "helpful": helpful, "verified": bool(verified)})
     finally:
         connection.close()
+    ranks = sort_ranks(products, histograms)
 
     names = [name for _, _, name in categories]
     write_content(content / "_index.md",
@@ -292,7 +339,15 @@ def export(shop: Path, hugo: Path) -> dict:
         description = intro_meta.get("description") or (summary(intro) if intro_file.exists() else
                                                          f"{name} at {site_name}: {counts.get(category_id, 0)} products.")
         write_content(content / "categories" / slug / "_index.md",
-                      {"title": name, "description": description, "weight": position + 1}, intro)
+                      {"title": name, "description": description, "weight": position + 1, "category": slug}, intro)
+        # The other four orders: a section each at /categories/<slug>/<order>/ (layouts/sorted/list.html).
+        for segment, key in SORTS[1:]:
+            write_content(content / "sorted" / f"{slug}-{segment}" / "_index.md",
+                          {"title": name, "description": description, "url": f"/categories/{slug}/{segment}/",
+                           "type": "sorted", "category": slug, "sort": key, "outputs": ["html"],
+                           "sitemap": {"disable": True}}, "")
+    write_content(content / "sorted" / "_index.md",
+                  {"title": "Sorted listings", "_build": {"render": "never", "list": "never"}}, "")
     # Mercato has no /products/ listing: the section exists for the product pages but is not rendered.
     write_content(content / "products" / "_index.md", {"title": "Products", "_build": {"render": "never"}}, "")
 
@@ -303,7 +358,10 @@ def export(shop: Path, hugo: Path) -> dict:
                       {"title": meta.get("title", page.stem), "description": meta.get("description") or summary(body),
                        "weight": weight}, body)
 
-    reviews_written = 0
+    write_content(content / "reviews" / "_index.md",
+                  {"title": "Reviews", "_build": {"render": "never", "list": "never"}}, "")
+    reviews_per_page = max(1, int(settings["reviewsPerPage"]))
+    reviews_written = review_pages = 0
     for (product_id, slug, sku, name, brand, price_minor, compare_minor, product_currency, featured, image_path,
          tags, attributes, created, category_name, on_hand, reserved, threshold) in products:
         file = shop / "Content" / "products" / f"{slug}.md"
@@ -328,6 +386,7 @@ def export(shop: Path, hugo: Path) -> dict:
             "categories": [category_name],
             "price": price,
             "price_decimal": price_decimal,
+            "price_minor": price_minor,
             "currency": product_currency,
             "featured": bool(featured),
             "stock": stock,
@@ -357,10 +416,22 @@ def export(shop: Path, hugo: Path) -> dict:
         if product_id in top_reviews:
             front["top_reviews"] = top_reviews[product_id]
             reviews_written += len(top_reviews[product_id])
+        front["order"] = ranks[product_id]
         write_content(content / "products" / f"{slug}.md", front, body)
+        # Review pages, as Mercato writes them: only when there are more reviews than the product page shows.
+        reviews = all_reviews.get(product_id, [])
+        if len(reviews) > TOP_REVIEWS:
+            count = (len(reviews) + reviews_per_page - 1) // reviews_per_page
+            for number in range(1, count + 1):
+                write_content(content / "reviews" / f"{slug}-{number}.md", {
+                    "title": f"Reviews of {name}", "description": f"{len(reviews)} customer reviews of {name}.",
+                    "url": f"/products/{slug}/reviews/" + ("" if number == 1 else f"page/{number}/"),
+                    "type": "reviews", "product": slug, "page": number, "page_count": count,
+                    "reviews": reviews[(number - 1) * reviews_per_page:number * reviews_per_page]}, "")
+                review_pages += 1
 
     return {"products": len(products), "categories": len(categories), "pages": len(pages),
-            "top_reviews": reviews_written}
+            "top_reviews": reviews_written, "review_pages": review_pages}
 
 
 def main() -> int:
@@ -375,7 +446,7 @@ def main() -> int:
         print(f"error: Hugo export failed: {error}", file=sys.stderr)
         return 1
     print(f"Exported {result['products']} products, {result['categories']} categories, {result['pages']} pages "
-          f"and {result['top_reviews']} top reviews to {hugo}")
+          f"and {result['top_reviews']} top reviews ({result['review_pages']} review pages) to {hugo}")
     return 0
 
 
