@@ -344,8 +344,7 @@ def export(shop: Path, hugo: Path) -> dict:
         for segment, key in SORTS[1:]:
             write_content(content / "sorted" / f"{slug}-{segment}" / "_index.md",
                           {"title": name, "description": description, "url": f"/categories/{slug}/{segment}/",
-                           "type": "sorted", "category": slug, "sort": key, "outputs": ["html"],
-                           "sitemap": {"disable": True}}, "")
+                           "type": "sorted", "category": slug, "sort": key, "outputs": ["html"]}, "")
     write_content(content / "sorted" / "_index.md",
                   {"title": "Sorted listings", "_build": {"render": "never", "list": "never"}}, "")
     # Mercato has no /products/ listing: the section exists for the product pages but is not rendered.
@@ -417,6 +416,7 @@ def export(shop: Path, hugo: Path) -> dict:
             front["top_reviews"] = top_reviews[product_id]
             reviews_written += len(top_reviews[product_id])
         front["order"] = ranks[product_id]
+        front["weight"] = ranks[product_id]["featured"] + 1  # Hugo lists pages by weight first (0 = none)
         write_content(content / "products" / f"{slug}.md", front, body)
         # Review pages, as Mercato writes them: only when there are more reviews than the product page shows.
         reviews = all_reviews.get(product_id, [])

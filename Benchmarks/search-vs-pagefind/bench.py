@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE.parent / "build-vs-hugo"))
-from bench import Mercato, Runner, StepFailed, mercato_revision, resolve_mercato  # noqa: E402
+from bench import Mercato, Runner, StepFailed, apt_install, mercato_revision, resolve_mercato  # noqa: E402
 
 MARKER = ".search-vs-pagefind"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -137,7 +137,7 @@ async def measure(base: str, queries: dict[str, str]) -> dict:
                                              ("Mercato results page", MERCATO_RESULTS_PAGE, kinds)]:
             rows = {}
             for kind in engine_kinds:
-                context = await browser.new_context()
+                context = await browser.new_context(ignore_https_errors=True)
                 traffic = Traffic(context)
                 page = await context.new_page()
                 await page.goto(base + "/404.html")
@@ -148,7 +148,7 @@ async def measure(base: str, queries: dict[str, str]) -> dict:
                 first_bytes = await traffic.bytes_since(before)
                 await context.close()
                 # The same query second, after another (the rare word, or the common word after it).
-                context = await browser.new_context()
+                context = await browser.new_context(ignore_https_errors=True)
                 traffic = Traffic(context)
                 page = await context.new_page()
                 await page.goto(base + "/404.html")
@@ -184,13 +184,58 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), functools.parti
 """
 
 
-def serve(folder: Path, keep_alive: bool = False) -> tuple[subprocess.Popen, str]:
+# `--http2`: nginx (Debian's) over TLS with a certificate made for the run, HTTP/2 as browsers speak it to a
+# CDN: every request of a query on one connection, answered as soon as each file is read. No compression.
+NGINX_CONFIG = """
+worker_processes 2;
+error_log {logs}/nginx-error.log;
+pid {work}/nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    types {{ text/javascript js mjs; }}
+    access_log off;
+    sendfile on;
+    tcp_nodelay on;
+    client_body_temp_path {work}/nginx-body;
+    proxy_temp_path {work}/nginx-proxy;
+    fastcgi_temp_path {work}/nginx-fastcgi;
+    uwsgi_temp_path {work}/nginx-uwsgi;
+    scgi_temp_path {work}/nginx-scgi;
+    server {{
+        listen 127.0.0.1:{port} ssl http2;
+        ssl_certificate {work}/server.crt;
+        ssl_certificate_key {work}/server.key;
+        root {root};
+    }}
+}}
+"""
+
+
+def nginx_command(folder: Path, port: int) -> list[str]:
+    """Writes a self-signed certificate and nginx's configuration into the work folder, next to `folder`."""
+    work = folder.parent / "nginx"
+    work.mkdir(exist_ok=True)
+    if shutil.which("nginx") is None:
+        apt_install("nginx-light")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(work / "server.key"), "-out", str(work / "server.crt")], check=True,
+                   capture_output=True)
+    config = work / "nginx.conf"
+    config.write_text(NGINX_CONFIG.format(logs=work, work=work, port=port, root=folder))
+    return [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(config), "-p", str(work), "-g", "daemon off;"]
+
+
+def serve(folder: Path, keep_alive: bool = False, http2: bool = False) -> tuple[subprocess.Popen, str]:
     import socket
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = ([sys.executable, "-c", KEEP_ALIVE_SERVER, str(port), str(folder)] if keep_alive else
-               [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)])
+    if http2:
+        command = nginx_command(folder, port)
+    else:
+        command = ([sys.executable, "-c", KEEP_ALIVE_SERVER, str(port), str(folder)] if keep_alive else
+                   [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)])
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
@@ -198,7 +243,7 @@ def serve(folder: Path, keep_alive: bool = False) -> tuple[subprocess.Popen, str
             break
         except OSError:
             time.sleep(0.1)
-    return server, f"http://127.0.0.1:{port}"
+    return server, f"{'https' if http2 else 'http'}://127.0.0.1:{port}"
 
 
 def kib(value: float) -> str:
@@ -231,6 +276,9 @@ def main() -> None:
     parser.add_argument("--keep-alive", action="store_true",
                         help="serve the site over HTTP/1.1 with connections kept open, as a CDN does, instead of "
                              "python -m http.server's one connection per request")
+    parser.add_argument("--http2", action="store_true",
+                        help="serve the site with nginx over HTTP/2 (TLS, a certificate made for the run), as browsers "
+                             "reach a CDN")
     arguments = parser.parse_args()
     products = arguments.products
     workdir = (arguments.workdir or REPO / "var" / "bench" / f"search-vs-pagefind-{products}").resolve()
@@ -259,7 +307,7 @@ def main() -> None:
     queries = choose_queries(workdir)
     print(f"      {queries}", flush=True)
     print("[5/5] querying both in Chromium", flush=True)
-    server, base = serve(workdir / "dist", keep_alive=arguments.keep_alive)
+    server, base = serve(workdir / "dist", keep_alive=arguments.keep_alive, http2=arguments.http2)
     try:
         browser = asyncio.run(measure(base, queries))
     finally:
@@ -278,7 +326,8 @@ def main() -> None:
         "`search()` then `data()` of the first ten). first query: a fresh browser profile, the engine not loaded; "
         "KiB are the response bodies of every request the query caused (Playwright's `requestfinished`, workers "
         "included; a local "
-        + ("HTTP/1.1 server keeping connections open (`--keep-alive`), no compression"
+        + ("nginx over HTTP/2 and TLS (`--http2`), no compression" if arguments.http2 else
+           "HTTP/1.1 server keeping connections open (`--keep-alive`), no compression"
            if arguments.keep_alive else "`python -m http.server`, one connection per request, no compression")
         + " by the server) and ms is from the call to the titles, in the page "
         "(after the engine's module is imported: Mercato's starts reading its manifest then, as it does when the "
