@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mercato's search index against Pagefind's over the same built site, in one run. See README.md beside this file.
 
-Usage: Benchmarks/search-vs-pagefind/run [--products N] [--workdir DIR] [--keep-alive]
+Usage: Benchmarks/search-vs-pagefind/run [--products N] [--workdir DIR] [--keep-alive | --http2]
 Environment: MERCATO_BIN, the mercato binary to measure (default: build it with `swift build -c release`).
 Needs playwright and pagefind[bin] (the run script installs them into .venv/) and Debian's chromium.
 """
@@ -193,7 +193,6 @@ pid {work}/nginx.pid;
 events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
-    types {{ text/javascript js mjs; }}
     access_log off;
     sendfile on;
     tcp_nodelay on;
