@@ -332,7 +332,8 @@ def run(products: int, reviews: int, workdir: Path) -> int:
     mercato = Mercato(binary, workdir, runner)
     load_before = os.getloadavg()[0]
     built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(mercato.source_modified))
-    print(f"Work folder: {workdir}\nMercato: a copy of {binary} (built {built}; {mercato_revision()})")
+    revision = mercato_revision()  # now: the sources may change while the run goes on
+    print(f"Work folder: {workdir}\nMercato: a copy of {binary} (built {built}; {revision})")
 
     print(f"\n[1/8] mercato demo: {products:,} products, {reviews:,} reviews", flush=True)
     demo = mercato.run("mercato demo", "demo", "demo", "--products", str(products), "--reviews", str(reviews),
@@ -352,14 +353,18 @@ def run(products: int, reviews: int, workdir: Path) -> int:
 
     # The same pages as Mercato first, then the site without the four other sort orders and the review pages
     # (core.toml ignores content/sorted/ and content/reviews/): the comparison of earlier versions of this table.
+    # Each into a folder of its own: deleting the first's output just before the second would slow it (ext4
+    # spends its time on recently freed inodes when files are created soon after many were deleted).
     hugo_rows = []
-    for step, name, log, extra in (("[7/8]", "Hugo full build, same pages", "hugo-full", []),
-                                   ("[8/8]", "Hugo, one order, no review pages", "hugo-core",
-                                    ["--config", f"{hugo_site / 'hugo.toml'},{hugo_site / 'core.toml'}"])):
-        print(f"{step} {name} (no public/)", flush=True)
-        shutil.rmtree(hugo_site / "public", ignore_errors=True)
-        measured = runner.timed(name, log, ["hugo", "--source", str(hugo_site), "--quiet", *extra])
-        stats = folder_stats(hugo_site / "public")
+    for step, name, log, folder, extra in (
+            ("[7/8]", "Hugo full build, same pages", "hugo-full", "public", []),
+            ("[8/8]", "Hugo, one order, no review pages", "hugo-core", "public-core",
+             ["--config", f"{hugo_site / 'hugo.toml'},{hugo_site / 'core.toml'}"])):
+        print(f"{step} {name} (into an empty {folder}/)", flush=True)
+        shutil.rmtree(hugo_site / folder, ignore_errors=True)
+        measured = runner.timed(name, log, ["hugo", "--source", str(hugo_site), "--quiet",
+                                            "--destination", str(hugo_site / folder), *extra])
+        stats = folder_stats(hugo_site / folder)
         rows.append(Row(name, active, stats["files"], measured, stats["bytes"], stats["files"]))
         hugo_rows.append((measured, stats))
         print(f"      {measured.wall:.2f} s wall; {stats['files']:,} files in public/")
@@ -394,14 +399,14 @@ def run(products: int, reviews: int, workdir: Path) -> int:
         "- wall, CPU (user + sys) and peak memory (max RSS) from GNU time; both tools use every core. "
         f"1-minute load average {load_before:.2f} before the run, {os.getloadavg()[0]:.2f} after (other work on "
         "the machine slows both tools' wall times).",
-        f"- Mercato binary built {built} ({mercato_revision()}); its full build's stages: {stages}.",
+        f"- Mercato binary built {built} ({revision} when the run began); its full build's stages: {stages}.",
     ]
     report = "\n".join(lines + notes) + "\n"
     print("\n" + report, end="")
     (workdir / "results.md").write_text(report, encoding="utf-8")
     (workdir / "results.json").write_text(json.dumps({
         "products": active, "reviews": reviews, "hugo": hugo_version, "cores": cores,
-        "mercato_revision": mercato_revision(), "mercato_binary_built": built,
+        "mercato_revision": revision, "mercato_binary_built": built,
         "demo": demo.__dict__ | {"output": None}, "export": export.__dict__ | {"output": None},
         "rows": [{"run": r.run, "products": r.products, "pages_written": r.pages_written, "wall_s": r.measurement.wall,
                   "user_s": r.measurement.user, "sys_s": r.measurement.sys, "max_rss_kib": r.measurement.max_rss_kib,
