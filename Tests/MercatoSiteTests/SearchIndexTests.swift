@@ -148,6 +148,33 @@ import Testing
         #expect(shard.postings["stoneware"]?.keys.sorted() == [4, 5, 7])
     }
 
+    @Test func aFileIsGzippedOnlyWhenThatMakesItATenthSmaller() throws {
+        let repetitive = Array(String(repeating: "{\"name\":\"Blue Mug\"},", count: 40).utf8)
+        let gzipped = Gzip.compressedIfSmaller(repetitive)
+        #expect(gzipped.starts(with: [0x1f, 0x8b]) && gzipped.count * 10 <= repetitive.count * 9)
+        #expect(Gzip.contents(of: gzipped) == repetitive)
+        // Varints of scattered numbers, as in a term shard: gzip cannot take a tenth off them.
+        var random = SystemRandomNumberGenerator()
+        let dense = [UInt8(1)] + (0..<1500).map { _ in UInt8.random(in: 0...255, using: &random) & 0x7f }
+        #expect(Gzip.compressedIfSmaller(dense) == dense)
+        #expect(Gzip.contents(of: dense) == dense)
+        #expect(Gzip.contents(of: [0x1f, 0x8b, 8, 0, 1, 2]) == nil, "a damaged stream is an error, not data")
+    }
+
+    @Test func everyFileOfABuiltIndexReadsBackAndIsGzippedOnlyWhereThatPays() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        let folder = shop.dist.appendingPathComponent("search")
+        let files = try #require(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix(".bin") }
+        #expect(files.count > 6)
+        for file in files {
+            let stored = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
+            let contents = try #require(Gzip.contents(of: stored), "\(file)")
+            #expect(stored.starts(with: [0x1f, 0x8b]) == (Gzip.compress(contents).count * 10 <= contents.count * 9), "\(file)")
+        }
+    }
+
     @Test func aWordAddedToOneDescriptionRewritesOnlyTheShardThatHoldsIt() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
@@ -173,7 +200,7 @@ import Testing
     }
 
     static func json(_ shop: FixtureShop, _ path: String) throws -> [String: Any] {
-        let bytes = try #require(Gzip.decompress(Array(try Data(contentsOf: shop.dist.appendingPathComponent(path)))))
+        let bytes = try #require(Gzip.contents(of: Array(try Data(contentsOf: shop.dist.appendingPathComponent(path)))))
         return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 }
@@ -184,7 +211,7 @@ struct DecodedShard {
     var postings: [String: [Int: (bitmap: Bool, numbers: [Int])]] = [:]
 
     init(_ gzip: [UInt8]) throws {
-        var reader = ByteReader(bytes: try #require(Gzip.decompress(gzip)))
+        var reader = ByteReader(bytes: try #require(Gzip.contents(of: gzip)))
         _ = reader.byte()
         version = reader.word()
         let count = reader.varint()

@@ -1,13 +1,13 @@
 // Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, and per category
-// its term shards, record blocks and filter columns. Files are gzip streams; each starts with its
-// category's version, and a file from another version (a cache from before a rebuild) is fetched again.
+// its term shards, record blocks and filter columns. Files are gzip streams when that made them a tenth
+// smaller (term shards seldom are); each starts with its category's version, and a file from another version (a cache from before a rebuild) is fetched again.
 
 const MANIFEST = "/search/manifest.bin";
 const files = new Map();
 /** The manifest being read or read: concurrent first queries share one request. */
 let manifest = null;
 
-/** Bytes of a file, inflated when it is a gzip stream (a server may already have done it). */
+/** Bytes of a file, inflated when it is a gzip stream (not every file is; a server may have inflated it). */
 async function fetchBytes(url, reload) {
   const response = await fetch(url, reload ? { cache: "reload" } : {});
   if (!response.ok) throw new Error(`${url}: ${response.status}`);

@@ -34,7 +34,7 @@ enum SearchManifest {
                 "facets": .list(facets.map { .string($0) }), "priceBounds": .list(priceBounds.map { .int($0) }),
                 "partitions": .list(partitions),
             ]))
-        return SearchFile(path: path, bytes: Gzip.compress(Array(json.utf8)))
+        return SearchFile(path: path, bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
     }
 
     private static func decodeHex(_ hex: Substring) -> String {

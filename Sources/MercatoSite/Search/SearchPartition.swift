@@ -1,7 +1,7 @@
 import Foundation
 import MercatoCore
 
-/// A file of the search index: its path in the output and its (gzip-compressed) bytes.
+/// A file of the search index: its path in the output and its bytes (gzip-compressed when that pays).
 struct SearchFile: Sendable, Fingerprintable {
     var path: String
     var bytes: [UInt8]
@@ -230,7 +230,7 @@ struct SearchPartition {
             writer.append(entry.bytes)
             previous = term
         }
-        return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compress(writer.bytes))
+        return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compressedIfSmaller(writer.bytes))
     }
 
     // MARK: - Records and filters
@@ -246,7 +246,7 @@ struct SearchPartition {
             ])
         }
         let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
-        return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compress(Array(json.utf8)))
+        return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
     }
 
     static func stockCode(_ stock: StockBadge) -> Int {
@@ -270,7 +270,7 @@ struct SearchPartition {
         for document in documents { writer.byte(UInt8(Self.stockCode(document.card.stock))) }
         column(&writer) { $0.card.brand }
         for facet in facets { column(&writer) { $0.attributes[facet] } }
-        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
+        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
     }
 
     /// Per product: price, rating, review count, featured, day created.
@@ -287,7 +287,7 @@ struct SearchPartition {
             writer.signedVarint(day - previousDay)
             previousDay = day
         }
-        return SearchFile(path: path("s-\(versionHex).bin"), bytes: Gzip.compress(writer.bytes))
+        return SearchFile(path: path("s-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
     }
 
     private func column(_ writer: inout ByteWriter, _ value: (SearchDocument) -> String?) {
