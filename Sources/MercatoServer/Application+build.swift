@@ -80,7 +80,7 @@ public func buildApplication(
         services.append(DelayedPaymentService(results: testGateway.asyncResults, desk: desk, logger: logger))
     }
     return Application(
-        router: router,
+        responder: RequestTaskResponder(base: router.buildResponder()),
         // A flash sale opens thousands of connections at once: a short accept queue would make them wait for the
         // kernel's SYN retry (a second or more) instead of a few milliseconds.
         configuration: .init(
