@@ -24,8 +24,6 @@ TOP_REVIEWS = 3  # SiteConfiguration.reviewsOnProductPage
 # Mercato's ListingSort: (path segment, Hugo front matter key). The first is the category's own page.
 SORTS = [("", "featured"), ("price-asc", "price_asc"), ("price-desc", "price_desc"), ("top-rated", "top_rated"),
          ("newest", "newest")]
-SORT_LABELS = {"featured": "Featured", "price_asc": "Price: low to high", "price_desc": "Price: high to low",
-               "top_rated": "Top rated", "newest": "Newest"}
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CHF": "CHF", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW"}
 STOCK_LABELS = {"in-stock": "In stock", "low-stock": "Only a few left", "out-of-stock": "Out of stock"}

@@ -2,8 +2,9 @@ import Hummingbird
 
 /// Answers each request in a child task of the connection's task. A Swift task keeps the memory its deepest
 /// call chain needed until it ends, and a connection's task lives as long as the connection: answered on it,
-/// the first request through the router and its middleware left about 27 KiB with every idle keep-alive
-/// connection (10,000 shoppers each holding one). A child task's memory goes when the request is answered.
+/// an API request left an idle keep-alive connection holding 38.4 KiB; in a child task, whose memory goes
+/// when the request is answered, 17.5 KiB (`Benchmarks/checkout-load/idle_connections.py`; 10,000 shoppers
+/// each hold one).
 struct RequestTaskResponder<Base: HTTPResponder>: HTTPResponder where Base.Context: Sendable {
     let base: Base
 

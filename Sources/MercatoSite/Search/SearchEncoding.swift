@@ -81,12 +81,6 @@ enum Gzip {
         return compressed.count * 10 <= bytes.count * 9 ? compressed : bytes
     }
 
-    /// A search file's bytes, inflated when they are a gzip stream (no search file starts with gzip's 0x1f:
-    /// binary files start with a small format number, JSON with `{`); `nil` for a damaged stream.
-    static func contents(of file: [UInt8]) -> [UInt8]? {
-        file.starts(with: [0x1f, 0x8b]) ? decompress(file) : file
-    }
-
     /// Inflates a gzip stream; `nil` if it is not one.
     static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
