@@ -74,6 +74,16 @@ import Testing
         }
     }
 
+    /// Keys stored before the fingerprint was written by hand still match: the same lowercase hex of SHA-256.
+    @Test func aRequestFingerprintIsTheHexSHA256OfPathAndBody() {
+        #expect(
+            IdempotentRequests.fingerprint(path: "ab", body: Data("c".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            IdempotentRequests.fingerprint(path: "", body: Data())
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test func aDeclinedCardCanBeRetriedAndADelayedOneIsSettledLater() async throws {
         let shop = try CheckoutFixture()
         defer { shop.remove() }

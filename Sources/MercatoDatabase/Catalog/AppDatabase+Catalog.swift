@@ -170,7 +170,7 @@ extension AppDatabase {
         let onHand = draft.stock
         try db.cachedStatement(
             sql: "UPDATE inventory SET onHand = ?, updatedAt = ? WHERE productId = ? AND onHand <> ?"
-        ).execute(arguments: [onHand, now, product.id!, onHand])
+        ).execute(arguments: [onHand, DatabaseTimestamp(now), product.id!, onHand])
         try audit(db, actor: actor, action: "product.import", entity: "product", key: draft.slug.rawValue)
     }
 
@@ -195,7 +195,7 @@ extension AppDatabase {
         try db.cachedStatement(
             sql:
                 "INSERT INTO auditLog (actor, action, entity, entityKey, details, occurredAt) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [actor, action, entity, key, details, clock.now()])
+        ).execute(arguments: [actor, action, entity, key, details, DatabaseTimestamp(clock.now())])
     }
 }
 

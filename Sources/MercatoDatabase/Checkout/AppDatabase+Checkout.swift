@@ -55,7 +55,7 @@ extension AppDatabase {
                         UPDATE inventory SET reserved = reserved + ?, updatedAt = ?
                         WHERE productId = ? AND onHand - reserved >= ?
                         """
-                ).execute(arguments: [line.quantity, now, line.productId, line.quantity])
+                ).execute(arguments: [line.quantity, DatabaseTimestamp(now), line.productId, line.quantity])
                 if db.changesCount == 0 {
                     let available =
                         try Int.fetchOne(
@@ -124,7 +124,7 @@ extension AppDatabase {
                 sql: """
                     SELECT code, kind, value, minimumSubtotalMinor FROM discountCode
                     WHERE code = ? AND (expiresAt IS NULL OR expiresAt > ?)
-                    """), arguments: [code.trimmingWhitespace(), now])
+                    """), arguments: [code.trimmingWhitespace(), DatabaseTimestamp(now)])
         guard let row, let kind = Discount.Kind(rawValue: row["kind"]) else {
             throw CheckoutError.unknownDiscountCode(code)
         }

@@ -30,7 +30,7 @@ extension AppDatabase {
             }
             try db.cachedStatement(
                 sql: "INSERT INTO idempotencyKey (operation, key, requestHash, createdAt) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [operation, key, requestHash, clock.now()])
+            ).execute(arguments: [operation, key, requestHash, DatabaseTimestamp(clock.now())])
             return .proceed
         }
     }
@@ -57,7 +57,7 @@ extension AppDatabase {
     public func abandonUnfinishedIdempotentRequests() throws -> Int {
         try writer.write { db in
             try db.cachedStatement(sql: "DELETE FROM idempotencyKey WHERE responseStatus IS NULL AND createdAt <= ?")
-                .execute(arguments: [clock.now()])
+                .execute(arguments: [DatabaseTimestamp(clock.now())])
             return db.changesCount
         }
     }
@@ -77,7 +77,7 @@ extension AppDatabase {
         try await write { db in
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO webhookEvent (provider, eventId, type, receivedAt) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [provider, id, type, clock.now()])
+            ).execute(arguments: [provider, id, type, DatabaseTimestamp(clock.now())])
             return db.changesCount > 0
         }
     }

@@ -27,7 +27,7 @@ extension AppDatabase {
                     sql: """
                         SELECT * FROM "order" INDEXED BY order_awaiting_payment_on_holdExpiresAt
                         WHERE status = 'pending_payment' AND holdExpiresAt <= ? ORDER BY holdExpiresAt LIMIT 500
-                        """), arguments: [clock.now()])
+                        """), arguments: [DatabaseTimestamp(clock.now())])
             for var order in expired {
                 try move(
                     db, &order, to: .cancelled, actor: actor, note: "payment not received before the stock hold ended")
@@ -47,7 +47,7 @@ extension AppDatabase {
                         WHERE o.status = 'pending_payment' AND o.holdExpiresAt <= ?
                           AND p.status IN ('requires_payment_method', 'processing')
                         ORDER BY o.holdExpiresAt LIMIT 500
-                        """), arguments: [clock.now()])
+                        """), arguments: [DatabaseTimestamp(clock.now())])
         }
     }
 
@@ -86,7 +86,7 @@ extension AppDatabase {
                 guard let productId = item.productId else { continue }
                 try db.cachedStatement(
                     sql: "UPDATE inventory SET \(stockChange), updatedAt = :now WHERE productId = :product"
-                ).execute(arguments: ["quantity": item.quantity, "now": now, "product": productId])
+                ).execute(arguments: ["quantity": item.quantity, "now": DatabaseTimestamp(now), "product": productId])
                 if next == .paid { try alertIfLow(db, productId: productId, sold: item.quantity, now: now) }
             }
         }

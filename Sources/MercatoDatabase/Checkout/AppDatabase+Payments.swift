@@ -166,7 +166,7 @@ private struct PaymentRefundRow {
     func insertIfNew(_ db: Database, now: Date) throws -> Bool {
         try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO paymentRefund (paymentId, refundId, amountMinor, createdAt) VALUES (?, ?, ?, ?)"
-        ).execute(arguments: [paymentId, refundId, amountMinor, now])
+        ).execute(arguments: [paymentId, refundId, amountMinor, DatabaseTimestamp(now)])
         return db.changesCount > 0
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// A payment as the built-in test gateway keeps it, in the shop's database like a provider's own records,
 /// so the CLI can refund what the server charged.
-public struct TestGatewayPaymentRow: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct TestGatewayPaymentRow: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord, TimestampedRecord {
     public static let databaseTableName = "testGatewayPayment"
     public var id: String
     public var orderNumber: String

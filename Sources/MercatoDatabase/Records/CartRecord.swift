@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `cart`: a shopper's cart, known only by its random token.
-public struct CartRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct CartRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord, TimestampedRecord {
     public static let databaseTableName = "cart"
     public var token: String
     public var currency: String
@@ -14,7 +14,7 @@ public struct CartRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
 }
 
 /// A row of `cartLine`: a quantity of a product, and the price the shopper saw when adding it.
-public struct CartLineRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct CartLineRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord, TimestampedRecord {
     public static let databaseTableName = "cartLine"
     public var cartToken: String
     public var productId: Int64

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `category`.
-public struct CategoryRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct CategoryRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "category"
     public var id: Int64?
     public var slug: String

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `inventory`: stock on hand and units held by checkouts in progress.
-public struct InventoryRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct InventoryRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "inventory"
     public var id: Int64?
     public var productId: Int64

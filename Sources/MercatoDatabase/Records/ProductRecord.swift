@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `product`. Long-form text lives in `Content/products/<slug>.md`, not here.
-public struct ProductRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct ProductRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "product"
     public var id: Int64?
     public var slug: String

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `review`.
-public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct ReviewRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "review"
     public var id: Int64?
     public var productId: Int64

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `user`: customers, vendors and admins.
-public struct UserRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct UserRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord, TimestampedRecord {
     public static let databaseTableName = "user"
     public var id: Int64?
     public var email: String

@@ -19,7 +19,7 @@ struct IdempotentRequests: Sendable {
         guard key.count <= 255 else {
             throw Problem.badRequest("The Idempotency-Key header is longer than 255 characters.")
         }
-        let hash = SHA256.hash(data: Data(request.uri.path.utf8) + body).map { String(format: "%02x", $0) }.joined()
+        let hash = Self.fingerprint(path: request.uri.path, body: body)
         switch try await database.beginIdempotentRequest(operation: operation, key: key, requestHash: hash) {
         case .replay(let status, let data):
             var response = JSONBody.response(data: data, status: HTTPResponse.Status(code: status))
@@ -55,6 +55,21 @@ struct IdempotentRequests: Sendable {
         try await database.finishIdempotentRequest(
             operation: operation, key: key, status: Int(answer.status.code), body: answer.body)
         return answer.response
+    }
+
+    /// SHA-256 of the path and body, in lowercase hexadecimal (what the stored keys hold).
+    static func fingerprint(path: String, body: Data) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(path.utf8))
+        hasher.update(data: body)
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { text in
+            for (index, byte) in hasher.finalize().enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0x0f)]
+            }
+            return SHA256.byteCount * 2
+        }
     }
 }
 
