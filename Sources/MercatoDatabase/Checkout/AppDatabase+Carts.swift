@@ -40,7 +40,7 @@ extension AppDatabase {
                     db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
                     arguments: [token, product.id])
                 ?? CartLineRecord(
-                    cartToken: token, productId: product.id!, quantity: 0, seenPriceMinor: product.priceMinor,
+                    cartToken: token, productId: product.id, quantity: 0, seenPriceMinor: product.priceMinor,
                     addedAt: now)
             if line.quantity == 0 {
                 let count =
@@ -144,10 +144,9 @@ extension AppDatabase {
         }
     }
 
-    private func sellableProduct(_ db: Database, slug: String) throws -> ProductRecord {
+    private func sellableProduct(_ db: Database, slug: String) throws -> CartProduct {
         guard
-            let product = try ProductRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM product WHERE slug = ?"), arguments: [slug])
+            let product = try CartProduct.fetchOne(db.cachedStatement(sql: CartProduct.sql), arguments: [slug])
         else {
             throw CheckoutError.unknownProduct(slug: slug)
         }
@@ -168,7 +167,7 @@ extension AppDatabase {
     }
 
     /// Refuses a quantity the shop could not sell now (stock is only held at checkout).
-    private func requireStock(_ db: Database, product: ProductRecord, quantity: Int) throws {
+    private func requireStock(_ db: Database, product: CartProduct, quantity: Int) throws {
         let available =
             try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT MAX(0, onHand - reserved) FROM inventory WHERE productId = ?"),
@@ -179,5 +178,25 @@ extension AppDatabase {
                 StockShortage(slug: product.slug, name: product.name, requested: quantity, available: available)
             ])
         }
+    }
+}
+
+/// What a cart needs of a product: not its tags, attributes and dates.
+private struct CartProduct: FetchableRecord {
+    static let sql = "SELECT id, slug, name, priceMinor, currency, status FROM product WHERE slug = ?"
+    var id: Int64
+    var slug: String
+    var name: String
+    var priceMinor: Int
+    var currency: String
+    var status: String
+
+    init(row: Row) {
+        id = row[0]
+        slug = row[1]
+        name = row[2]
+        priceMinor = row[3]
+        currency = row[4]
+        status = row[5]
     }
 }

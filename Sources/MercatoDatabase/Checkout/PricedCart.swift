@@ -21,7 +21,7 @@ public struct PricedCart: Sendable, Hashable {
     public var hasStockProblems: Bool { lines.contains(where: \.hasStockProblem) }
 }
 
-public struct PricedCartLine: Sendable, Hashable, FetchableRecord, Decodable {
+public struct PricedCartLine: Sendable, Hashable, FetchableRecord {
     public var productId: Int64
     public var slug: String
     public var name: String
@@ -48,4 +48,19 @@ public struct PricedCartLine: Sendable, Hashable, FetchableRecord, Decodable {
         FROM cartLine l JOIN product p ON p.id = l.productId LEFT JOIN inventory i ON i.productId = l.productId
         WHERE l.cartToken = ? ORDER BY l.addedAt, l.productId
         """
+
+    /// A row of ``sql``, by position: every cart request reads its lines.
+    public init(row: Row) {
+        productId = row[0]
+        slug = row[1]
+        name = row[2]
+        imagePath = row[3]
+        quantity = row[4]
+        unitPriceMinor = row[5]
+        seenPriceMinor = row[6]
+        productStatus = row[7]
+        onHand = row[8]
+        reserved = row[9]
+        lowStockThreshold = row[10]
+    }
 }

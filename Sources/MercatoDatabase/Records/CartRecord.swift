@@ -22,3 +22,46 @@ public struct CartLineRecord: Codable, Hashable, Sendable, FetchableRecord, Pers
     public var seenPriceMinor: Int
     public var addedAt: Date
 }
+
+// Checkout reads and writes these rows thousands of times a second: columns by name, written by hand, instead of
+// through `Codable` (GRDB's default), which was a fifth of the database writer's time under load.
+
+extension CartRecord {
+    public init(row: Row) throws {
+        token = row["token"]
+        currency = row["currency"]
+        status = row["status"]
+        orderId = row["orderId"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+        expiresAt = row["expiresAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["token"] = token
+        container["currency"] = currency
+        container["status"] = status
+        container["orderId"] = orderId
+        container["createdAt"] = DatabaseTimestamp(createdAt)
+        container["updatedAt"] = DatabaseTimestamp(updatedAt)
+        container["expiresAt"] = DatabaseTimestamp(expiresAt)
+    }
+}
+
+extension CartLineRecord {
+    public init(row: Row) throws {
+        cartToken = row["cartToken"]
+        productId = row["productId"]
+        quantity = row["quantity"]
+        seenPriceMinor = row["seenPriceMinor"]
+        addedAt = row["addedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["cartToken"] = cartToken
+        container["productId"] = productId
+        container["quantity"] = quantity
+        container["seenPriceMinor"] = seenPriceMinor
+        container["addedAt"] = DatabaseTimestamp(addedAt)
+    }
+}

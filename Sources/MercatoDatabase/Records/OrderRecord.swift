@@ -97,3 +97,130 @@ extension OrderRecord {
         try fetchOne(db.cachedStatement(sql: #"SELECT * FROM "order" WHERE id = ?"#), arguments: [id])
     }
 }
+
+// Checkout reads and writes these rows thousands of times a second: columns by name, written by hand, instead of
+// through `Codable` (GRDB's default), which was a fifth of the database writer's time under load.
+
+extension OrderRecord {
+    public init(row: Row) throws {
+        id = row["id"]
+        number = row["number"]
+        userId = row["userId"]
+        email = row["email"]
+        status = row["status"]
+        currency = row["currency"]
+        subtotalMinor = row["subtotalMinor"]
+        taxMinor = row["taxMinor"]
+        shippingMinor = row["shippingMinor"]
+        discountMinor = row["discountMinor"]
+        totalMinor = row["totalMinor"]
+        shippingAddress = row["shippingAddress"]
+        shippingMethod = row["shippingMethod"]
+        trackingNumber = row["trackingNumber"]
+        placedAt = row["placedAt"]
+        updatedAt = row["updatedAt"]
+        holdExpiresAt = row["holdExpiresAt"]
+        discountCode = row["discountCode"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["number"] = number
+        container["userId"] = userId
+        container["email"] = email
+        container["status"] = status
+        container["currency"] = currency
+        container["subtotalMinor"] = subtotalMinor
+        container["taxMinor"] = taxMinor
+        container["shippingMinor"] = shippingMinor
+        container["discountMinor"] = discountMinor
+        container["totalMinor"] = totalMinor
+        container["shippingAddress"] = shippingAddress
+        container["shippingMethod"] = shippingMethod
+        container["trackingNumber"] = trackingNumber
+        container["placedAt"] = DatabaseTimestamp(placedAt)
+        container["updatedAt"] = DatabaseTimestamp(updatedAt)
+        container["holdExpiresAt"] = holdExpiresAt.map(DatabaseTimestamp.init)
+        container["discountCode"] = discountCode
+    }
+}
+
+extension OrderItemRecord {
+    public init(row: Row) throws {
+        id = row["id"]
+        orderId = row["orderId"]
+        productId = row["productId"]
+        productSlug = row["productSlug"]
+        productName = row["productName"]
+        quantity = row["quantity"]
+        unitPriceMinor = row["unitPriceMinor"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["orderId"] = orderId
+        container["productId"] = productId
+        container["productSlug"] = productSlug
+        container["productName"] = productName
+        container["quantity"] = quantity
+        container["unitPriceMinor"] = unitPriceMinor
+    }
+}
+
+extension PaymentRecord {
+    public init(row: Row) throws {
+        id = row["id"]
+        orderId = row["orderId"]
+        amountMinor = row["amountMinor"]
+        currency = row["currency"]
+        status = row["status"]
+        method = row["method"]
+        provider = row["provider"]
+        transactionId = row["transactionId"]
+        clientSecret = row["clientSecret"]
+        declineCode = row["declineCode"]
+        declineMessage = row["declineMessage"]
+        refundedMinor = row["refundedMinor"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["orderId"] = orderId
+        container["amountMinor"] = amountMinor
+        container["currency"] = currency
+        container["status"] = status
+        container["method"] = method
+        container["provider"] = provider
+        container["transactionId"] = transactionId
+        container["clientSecret"] = clientSecret
+        container["declineCode"] = declineCode
+        container["declineMessage"] = declineMessage
+        container["refundedMinor"] = refundedMinor
+        container["createdAt"] = DatabaseTimestamp(createdAt)
+        container["updatedAt"] = DatabaseTimestamp(updatedAt)
+    }
+}
+
+extension OrderEventRecord {
+    public init(row: Row) throws {
+        id = row["id"]
+        orderId = row["orderId"]
+        fromStatus = row["fromStatus"]
+        toStatus = row["toStatus"]
+        actor = row["actor"]
+        note = row["note"]
+        occurredAt = row["occurredAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["orderId"] = orderId
+        container["fromStatus"] = fromStatus
+        container["toStatus"] = toStatus
+        container["actor"] = actor
+        container["note"] = note
+        container["occurredAt"] = DatabaseTimestamp(occurredAt)
+    }
+}
