@@ -30,6 +30,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MercatoCore"),
         .target(
             name: "MercatoDatabase",
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "MercatoServer",
             dependencies: [
-                "MercatoCore", "MercatoDatabase",
+                "MercatoCore", "MercatoDatabase", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -23,6 +23,27 @@ import Testing
         #expect(mode == "wal")
         let indexes = try database.reader.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
         #expect(indexes.contains("review_on_product_helpful") && indexes.contains("product_on_status_priceMinor"))
+        #expect(indexes.contains("order_on_userId") && !indexes.contains("order_on_user"))
+        #expect(indexes.contains("orderItem_on_orderId_productId") && !indexes.contains("orderItem_on_orderId"))
+    }
+
+    /// The sales trigger's per-product sum reads the paid order's own lines, not every line ever sold of the
+    /// product (which made each sale slower than the last).
+    @Test func theSalesTriggerSumsAnOrdersLinesThroughTheOrderIndex() throws {
+        let (database, _) = try temporaryDatabase()
+        let plan = try database.reader.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN UPDATE productSales SET
+                        units = units + (SELECT SUM(item.quantity) FROM orderItem item
+                            WHERE item.orderId = 1 AND item.productId = productSales.productId)
+                        WHERE productId IN (SELECT item.productId FROM orderItem item WHERE item.orderId = 1)
+                    """
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("orderItem_on_orderId_productId (orderId=? AND productId=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("orderItem_on_productId") }, "\(plan)")
     }
 
     @Test func reopeningAnExistingFileKeepsItsDataAndAppliesNothingTwice() throws {

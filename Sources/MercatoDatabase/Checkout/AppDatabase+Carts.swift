@@ -104,7 +104,7 @@ extension AppDatabase {
             try change(db, cart, now)
             cart.updatedAt = now
             cart.expiresAt = now.addingTimeInterval(rules.lifetime)
-            try cart.update(db)
+            try cart.update(db, columns: ["updatedAt", "expiresAt"])
             return try pricedCart(db, cart: cart)
         }
     }

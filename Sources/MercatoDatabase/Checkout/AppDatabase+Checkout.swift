@@ -93,7 +93,7 @@ extension AppDatabase {
             cart.status = "ordered"
             cart.orderId = order.id
             cart.updatedAt = now
-            try cart.update(db)
+            try cart.update(db, columns: ["status", "orderId", "updatedAt"])
             try audit(db, actor: placement.actor, action: "order.place", entity: "order", key: order.number)
             // Everything the answer shows was just written: no need to read it back inside the write.
             return OrderDetails(order: order, items: items, events: [event], payment: nil)

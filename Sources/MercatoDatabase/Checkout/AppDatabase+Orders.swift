@@ -93,7 +93,8 @@ extension AppDatabase {
         order.status = next.rawValue
         order.updatedAt = now
         if next != .pendingPayment { order.holdExpiresAt = nil }
-        try order.update(db)
+        // What a transition changes; a whole-row update would rewrite every index of the table.
+        try order.update(db, columns: ["status", "updatedAt", "holdExpiresAt", "trackingNumber"])
         var event = OrderEventRecord(
             orderId: order.id!, fromStatus: current.rawValue, toStatus: next.rawValue, actor: actor, note: note,
             occurredAt: now)

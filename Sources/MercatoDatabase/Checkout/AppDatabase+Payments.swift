@@ -29,7 +29,7 @@ extension AppDatabase {
                 try paymentRow(db, provider: provider, id: payment.id)
                 ?? newPaymentRow(provider: provider, id: payment.id, order: details.order, method: method)
             apply(payment, to: &row)
-            try row.save(db)
+            try store(&row, db)
             // The order's payment is its latest; the row just saved is it unless a later one exists.
             if row.id! >= (details.payment?.id ?? 0) { details.payment = row }
             return details
@@ -61,7 +61,7 @@ extension AppDatabase {
             var row = existing ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: "card")
             let wasSucceeded = row.status == "succeeded" || row.status == "refunded"
             if !wasSucceeded { apply(payment, to: &row) }
-            try row.save(db)
+            try store(&row, db)
 
             guard payment.status == .succeeded else {
                 let details = try OrderDetails.fetch(db, order: order)
@@ -104,7 +104,7 @@ extension AppDatabase {
                 payment.refundedMinor += refund.amountMinor
                 if payment.refundedMinor >= payment.amountMinor { payment.status = "refunded" }
                 payment.updatedAt = clock.now()
-                try payment.update(db)
+                try payment.update(db, columns: ["refundedMinor", "status", "updatedAt"])
             }
             let current = OrderStatus(rawValue: order.status) ?? .pendingPayment
             let wholeRefund = payment.refundedMinor >= payment.amountMinor
@@ -130,6 +130,16 @@ extension AppDatabase {
         try PaymentRecord.fetchOne(
             db.cachedStatement(sql: "SELECT * FROM payment WHERE provider = ? AND transactionId = ?"),
             arguments: [provider, id])
+    }
+
+    /// Inserts a new payment, or writes only what a gateway's report changes (a whole-row update rewrites the
+    /// entries of every index on the table as well).
+    private func store(_ row: inout PaymentRecord, _ db: Database) throws {
+        if row.id == nil {
+            try row.insert(db)
+        } else {
+            try row.update(db, columns: ["status", "clientSecret", "declineCode", "declineMessage", "updatedAt"])
+        }
     }
 
     private func newPaymentRow(provider: String, id: String, order: OrderRecord, method: String) -> PaymentRecord {

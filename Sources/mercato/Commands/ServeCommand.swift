@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MemoryAllocator.keepFreedMemoryForReuse()
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         let site = options.layout.output
         if !apiOnly, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
