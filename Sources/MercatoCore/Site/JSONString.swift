@@ -1,6 +1,13 @@
 /// JSON string literals, written by hand where `JSONEncoder` costs too much: the builder's JSON-LD and search
-/// files, and the server's log lines.
+/// files, the server's log lines and the audit log's details.
 public enum JSONString {
+    /// `text` as a JSON string literal (see ``append(_:to:)``).
+    public static func literal(_ text: String) -> String {
+        var output = ""
+        append(text, to: &output)
+        return output
+    }
+
     /// Appends `text` as a JSON string literal. `<` is written as `\u003c`, so that `</script>` or `<!--`
     /// inside a string cannot end a script element the JSON is placed in.
     public static func append(_ text: String, to output: inout String) {

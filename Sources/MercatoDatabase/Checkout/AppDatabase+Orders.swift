@@ -101,7 +101,7 @@ extension AppDatabase {
         try event.insert(db)
         try audit(
             db, actor: actor, action: "order.\(next.rawValue)", entity: "order", key: order.number,
-            details: note.map { "{\"note\":\(jsonString($0))}" })
+            details: note.map { "{\"note\":\(JSONString.literal($0))}" })
     }
 
     /// Notes a low-stock alert when a sale takes a product to its threshold or below (once per crossing).
@@ -124,8 +124,4 @@ extension AppDatabase {
             status: "pending", createdAt: now)
         try alert.insert(db)
     }
-}
-
-func jsonString(_ text: String) -> String {
-    String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
 }

@@ -55,7 +55,7 @@ extension AppDatabase {
             guard payment.amountMinor == order.totalMinor, payment.currency.uppercased() == order.currency else {
                 try audit(
                     db, actor: actor, action: "payment.mismatch", entity: "order", key: order.number,
-                    details: "{\"payment\":\(jsonString(payment.id))}")
+                    details: "{\"payment\":\(JSONString.literal(payment.id))}")
                 return .ignored(reason: "payment \(payment.id) is for a different amount than order \(order.number)")
             }
             var row = existing ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: "card")
@@ -75,7 +75,7 @@ extension AppDatabase {
             guard order.status == OrderStatus.pendingPayment.rawValue else {
                 try audit(
                     db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
-                    details: "{\"payment\":\(jsonString(payment.id)),\"orderStatus\":\(jsonString(order.status))}")
+                    details: "{\"payment\":\(JSONString.literal(payment.id)),\"orderStatus\":\(JSONString.literal(order.status))}")
                 return .refundNeeded(
                     try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
             }
