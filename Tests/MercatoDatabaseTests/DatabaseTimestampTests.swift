@@ -47,6 +47,27 @@ import Testing
             #expect(stored == grdbText(date))
             let read = try #require(try CartRecord.fetchOne(db)?.expiresAt)
             #expect(abs(read.timeIntervalSince1970 - 1_790_000_000.988) < 0.000_5)
+
+            // A record still encoded through Codable gets the same text from `TimestampedRecord`'s strategy.
+            try db.create(table: "alert") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("userId", .integer)
+                t.column("productId", .integer)
+                t.column("orderId", .integer)
+                t.column("type", .text)
+                t.column("message", .text)
+                t.column("status", .text)
+                t.column("createdAt", .datetime)
+            }
+            var alert = AlertRecord(
+                userId: nil, productId: nil, orderId: nil, type: "stock", message: "low", status: "pending",
+                createdAt: date)
+            try alert.insert(db)
+            #expect(try String.fetchOne(db, sql: "SELECT createdAt FROM alert") == grdbText(date))
+            guard case .custom = AlertRecord.databaseDateEncodingStrategy(for: "createdAt") else {
+                Issue.record("AlertRecord writes its dates through GRDB's DateFormatter")
+                return
+            }
         }
     }
 }
