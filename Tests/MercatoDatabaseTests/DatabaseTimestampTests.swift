@@ -21,7 +21,9 @@ import Testing
             Date(timeIntervalSinceReferenceDate: 0), Date(timeIntervalSince1970: -62_135_596_800),  // year 1
         ]
         let different = dates.filter { DatabaseTimestamp.text($0) != grdbText($0) }
-        let examples = different.prefix(3).map { "\($0.timeIntervalSince1970): \(DatabaseTimestamp.text($0)) vs \(grdbText($0) ?? "nil")" }
+        let examples = different.prefix(3).map {
+            "\($0.timeIntervalSince1970): \(DatabaseTimestamp.text($0)) vs \(grdbText($0) ?? "nil")"
+        }
         #expect(different.count == 0, "\(examples)")
     }
 
