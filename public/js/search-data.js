@@ -1,6 +1,7 @@
 // Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, and per category
 // its term shards, record blocks and filter columns. Files are gzip streams when that made them a tenth
-// smaller (term shards seldom are); each starts with its category's version, and a file from another version (a cache from before a rebuild) is fetched again.
+// smaller (term shards seldom are); each starts with its category's version, and a file from another
+// version (a cache from before a rebuild) is fetched again.
 
 const MANIFEST = "/search/manifest.bin";
 const files = new Map();

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MercatoCore
 
 /// A date written as GRDB writes a `Date` ("yyyy-MM-dd HH:mm:ss.SSS", UTC, to the nearest millisecond), without
 /// its `DateFormatter`: under checkout load ICU's formatter was a tenth of the database writer's time, for the
@@ -20,10 +21,10 @@ struct DatabaseTimestamp: DatabaseValueConvertible {
         // As Foundation hands a date to ICU: milliseconds since 1970 plus a half, which ICU rounds down.
         let milliseconds = Int64(((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000 + 0.5).rounded(.down))
         let (days, millisecondOfDay) = milliseconds.floorDivided(by: 86_400_000)
-        let (year, month, day) = civilDate(daysSince1970: days)
+        let civil = CivilDate(daysSince1970: Int(days))
         let secondOfDay = Int(millisecondOfDay / 1000)
         // GRDB's formatter writes dates before the Gregorian reform in the Julian calendar: let it.
-        guard (1600...9999).contains(year) else { return String.fromDatabaseValue(date.databaseValue) ?? "" }
+        guard (1600...9999).contains(civil.year) else { return String.fromDatabaseValue(date.databaseValue) ?? "" }
         return String(unsafeUninitializedCapacity: 23) { buffer in
             func put(_ value: Int, digits: Int, at offset: Int) {
                 var value = value
@@ -32,11 +33,11 @@ struct DatabaseTimestamp: DatabaseValueConvertible {
                     value /= 10
                 }
             }
-            put(year, digits: 4, at: 0)
+            put(civil.year, digits: 4, at: 0)
             buffer[4] = UInt8(ascii: "-")
-            put(month, digits: 2, at: 5)
+            put(civil.month, digits: 2, at: 5)
             buffer[7] = UInt8(ascii: "-")
-            put(day, digits: 2, at: 8)
+            put(civil.day, digits: 2, at: 8)
             buffer[10] = UInt8(ascii: " ")
             put(secondOfDay / 3600, digits: 2, at: 11)
             buffer[13] = UInt8(ascii: ":")
@@ -47,19 +48,6 @@ struct DatabaseTimestamp: DatabaseValueConvertible {
             put(Int(millisecondOfDay % 1000), digits: 3, at: 20)
             return 23
         }
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
-    private static func civilDate(daysSince1970 days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
     }
 }
 

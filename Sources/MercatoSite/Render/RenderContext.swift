@@ -166,26 +166,3 @@ struct RenderContext: Sendable {
 
     private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 }
-
-/// A UTC calendar day, computed arithmetically (Howard Hinnant's `civil_from_days`): rendering dates on
-/// hundreds of thousands of review pages must not go through `Calendar`.
-struct CivilDate {
-    var year: Int
-    var month: Int
-    var day: Int
-    var daysSince1970: Int
-
-    init(_ date: Date) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        daysSince1970 = days
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-}
