@@ -76,6 +76,9 @@ public func buildApplication(
             database: dependencies.database, desk: desk, metrics: dependencies.metrics,
             interval: configuration.holdSweepInterval, logger: logger)
     ]
+    if let checkpointer = try WALCheckpointer(dependencies.database) {
+        services.append(CheckpointService(checkpointer: checkpointer, interval: .milliseconds(100), logger: logger))
+    }
     if let testGateway = dependencies.gateway as? TestCardGateway {
         services.append(DelayedPaymentService(results: testGateway.asyncResults, desk: desk, logger: logger))
     }

@@ -72,3 +72,22 @@ struct DelayedPaymentService: Service {
         }
     }
 }
+
+/// Copies the database's write-ahead log into its file every `interval`, off the writer's thread (see
+/// ``WALCheckpointer``).
+struct CheckpointService: Service {
+    let checkpointer: WALCheckpointer
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                _ = try await checkpointer.checkpoint()
+            } catch {
+                logger.error("checkpoint failed", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}
