@@ -25,6 +25,7 @@ import Testing
         #expect(indexes.contains("review_on_product_helpful") && indexes.contains("product_on_status_priceMinor"))
         #expect(indexes.contains("order_on_userId") && !indexes.contains("order_on_user"))
         #expect(indexes.contains("orderItem_on_orderId_productId") && !indexes.contains("orderItem_on_orderId"))
+        #expect(!indexes.contains("cartLine_on_cartToken"))
     }
 
     /// The sales trigger's per-product sum reads the paid order's own lines, not every line ever sold of the
@@ -44,6 +45,16 @@ import Testing
         }
         #expect(plan.contains { $0.contains("orderItem_on_orderId_productId (orderId=? AND productId=?)") }, "\(plan)")
         #expect(!plan.contains { $0.contains("orderItem_on_productId") }, "\(plan)")
+    }
+
+    /// A cart's lines are read through the primary key, which starts with the cart's token.
+    @Test func aCartsLinesAreReadThroughThePrimaryKey() throws {
+        let (database, _) = try temporaryDatabase()
+        let plan = try database.reader.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM cartLine WHERE cartToken = 'abc'")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("sqlite_autoindex_cartLine_1 (cartToken=?)") }, "\(plan)")
     }
 
     @Test func reopeningAnExistingFileKeepsItsDataAndAppliesNothingTwice() throws {

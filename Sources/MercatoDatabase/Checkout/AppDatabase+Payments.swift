@@ -18,20 +18,27 @@ public enum PaymentSettlement: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Stores the payment the gateway opened (or its latest state) against the order.
+    /// Stores the payment the gateway opened (or its latest state) against the order. `known` is the order as
+    /// the caller last saw it: its lines and history are reused if its status is still the same inside the write
+    /// (lines never change, and history grows only with a new status, never an earlier one), else read again.
     @discardableResult
-    public func recordPayment(orderNumber: String, provider: String, payment: GatewayPayment, method: String)
+    public func recordPayment(for known: OrderDetails, provider: String, payment: GatewayPayment, method: String)
         async throws -> OrderDetails
     {
         try await write { db in
-            var details = try OrderDetails.fetch(db, number: orderNumber)
+            guard let id = known.order.id, let order = try OrderRecord.fetch(db, id: id) else {
+                throw OrderError.notFound(known.number)
+            }
+            var details =
+                order.status == known.order.status
+                ? OrderDetails(order: order, items: known.items, events: known.events, payment: nil)
+                : try OrderDetails.fetch(db, order: order)
             var row =
                 try paymentRow(db, provider: provider, id: payment.id)
-                ?? newPaymentRow(provider: provider, id: payment.id, order: details.order, method: method)
+                ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: method)
             apply(payment, to: &row)
             try store(&row, db)
-            // The order's payment is its latest; the row just saved is it unless a later one exists.
-            if row.id! >= (details.payment?.id ?? 0) { details.payment = row }
+            details.payment = try OrderDetails.latestPayment(db, orderId: id)
             return details
         }
     }

@@ -42,8 +42,13 @@ public struct OrderDetails: Sendable, Hashable {
             events: try OrderEventRecord.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM orderEvent WHERE orderId = ? ORDER BY id"), arguments: [order.id]
             ),
-            payment: try PaymentRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM payment WHERE orderId = ? ORDER BY id DESC LIMIT 1"),
-                arguments: [order.id]))
+            payment: try latestPayment(db, orderId: order.id))
+    }
+
+    /// An order's payment is its latest.
+    static func latestPayment(_ db: Database, orderId: Int64?) throws -> PaymentRecord? {
+        try PaymentRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM payment WHERE orderId = ? ORDER BY id DESC LIMIT 1"),
+            arguments: [orderId])
     }
 }

@@ -18,6 +18,7 @@ extension AppDatabase {
         migrator.registerMigration("v5 sales and co-purchases", migrate: createSales)
         migrator.registerMigration("v6 search terms", migrate: createSearchTerms)
         migrator.registerMigration("v7 order line and order indexes", migrate: reindexOrders)
+        migrator.registerMigration("v8 cart line index", migrate: reindexCartLines)
         return migrator
     }
 
@@ -166,6 +167,12 @@ extension AppDatabase {
         try db.create(index: "orderItem_on_orderId_productId", on: "orderItem", columns: ["orderId", "productId"])
         try db.drop(index: "orderItem_on_orderId")
         try db.drop(index: "order_on_user")
+    }
+
+    /// A cart's lines are found through the primary key (cartToken, productId); the index on cartToken alone
+    /// was its prefix, one more randomly placed page written for every line added or removed.
+    private static func reindexCartLines(_ db: Database) throws {
+        try db.drop(index: "cartLine_on_cartToken")
     }
 
     private static func createAlertsAndAudit(_ db: Database) throws {

@@ -25,7 +25,7 @@ public struct PaymentDesk: Sendable {
                 currency: Currency(code: details.order.currency) ?? .usd, email: details.order.email,
                 idempotencyKey: "create-\(details.number)"))
         return try await database.recordPayment(
-            orderNumber: details.number, provider: gateway.provider, payment: payment, method: "card")
+            for: details, provider: gateway.provider, payment: payment, method: "card")
     }
 
     /// Charges an order with the shopper's payment-method token. `attemptKey` names this attempt: a retry
