@@ -53,4 +53,89 @@ import Testing
         #expect(refused.error.contains("own database"))
         #expect(try shop.productCount() == 0)
     }
+
+    /// A server killed mid-way leaves its database file and its write-ahead log. Restoring a backup over them
+    /// brings back exactly the backup's orders: the log is not replayed over the restored file (as it is when
+    /// the file is copied by hand, checked here on a second copy).
+    @Test func aRestoreBringsBackTheBackupNotTheLogAKilledServerLeft() async throws {
+        let shop = try CLIShop()
+        defer { shop.remove() }
+        let csv = try shop.write(
+            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,100\n")
+        #expect(try shop.run("import", csv).status == 0)
+        let database = try shop.database()
+        for index in 0..<5 { try await CLIShop.placeOrder(database, number: "M-REST-\(index)", slug: "blue-mug") }
+        let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
+        #expect(try shop.run("backup", "--to", file).status == 0)
+        for index in 5..<12 { try await CLIShop.placeOrder(database, number: "M-REST-\(index)", slug: "blue-mug") }
+
+        // The files as a killed server leaves them: copied while the database is open, its log not yet copied in.
+        func crashImage() throws -> CLIShop {
+            let image = try CLIShop()
+            let folder = image.root.appendingPathComponent("var")
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent("mercato.sqlite\(suffix)"))
+            }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(
+                    at: shop.root.appendingPathComponent("var/mercato.sqlite\(suffix)"),
+                    to: folder.appendingPathComponent("mercato.sqlite\(suffix)"))
+            }
+            return image
+        }
+        let byHand = try crashImage()
+        defer { byHand.remove() }
+        let byHandPath = byHand.root.appendingPathComponent("var/mercato.sqlite").path
+        try FileManager.default.removeItem(atPath: byHandPath)
+        try FileManager.default.copyItem(atPath: file, toPath: byHandPath)
+        let replayed = try await DatabaseQueue(path: byHandPath).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"")
+        }
+        #expect(replayed == 12, "copied by hand, the killed server's log is replayed over the backup")
+
+        let crashed = try crashImage()
+        defer { crashed.remove() }
+        let restore = try crashed.run("restore", "--from", file)
+        #expect(restore.status == 0, "\(restore.error)")
+        #expect(restore.output.contains("5 orders") && restore.output.contains("integrity ok"), "\(restore.output)")
+        let restored = try crashed.database()
+        let numbers = try await restored.reader.read { db in
+            try Set(String.fetchAll(db, sql: "SELECT number FROM \"order\""))
+        }
+        #expect(numbers == Set((0..<5).map { "M-REST-\($0)" }))
+        #expect(try await restored.orderDetails(number: "M-REST-0").status == .pendingPayment)
+    }
+
+    /// A database another process has open (a running server) is not replaced, and neither is anything when
+    /// the file is damaged or not a shop's database.
+    @Test func aRestoreRefusesWhileTheServerRunsAndRefusesBadFiles() async throws {
+        let shop = try CLIShop()
+        defer { shop.remove() }
+        let csv = try shop.write(
+            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,100\n")
+        #expect(try shop.run("import", csv).status == 0)
+        let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
+        #expect(try shop.run("backup", "--to", file).status == 0)
+
+        let open = try shop.database()
+        let refused = try shop.run("restore", "--from", file)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("open in another process"), "\(refused.error)")
+        _ = open
+
+        let damaged = try shop.write("damaged.sqlite", String(repeating: "not a database ", count: 500))
+        let refusedDamaged = try shop.run("restore", "--from", damaged)
+        #expect(refusedDamaged.status == 1)
+        #expect(refusedDamaged.error.contains("damaged.sqlite"), "\(refusedDamaged.error)")
+
+        let foreign = shop.root.appendingPathComponent("foreign.sqlite").path
+        try await DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE note (text TEXT)") }
+        let refusedForeign = try shop.run("restore", "--from", foreign)
+        #expect(refusedForeign.status == 1)
+        #expect(refusedForeign.error.contains("not a Mercato database"), "\(refusedForeign.error)")
+
+        let missing = try shop.run("restore", "--from", shop.root.appendingPathComponent("nothing.sqlite").path)
+        #expect(missing.status == 1 && missing.error.contains("does not exist"))
+        #expect(try shop.productCount() == 1)
+    }
 }

@@ -40,12 +40,79 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Replaces the database at `path` with the backup `file` (one `backup(to:)` wrote), then migrates it to
+    /// this version. The backup must pass `PRAGMA integrity_check` and hold a Mercato schema, or nothing is
+    /// touched. The pages are copied with SQLite's backup API through a connection that holds `path`
+    /// exclusively: a database another process has open (a running server) is refused, and a write-ahead log
+    /// left by a killed server is taken up and then overwritten instead of being replayed over the restored
+    /// file (which copying the file by hand would do).
+    public static func restore(from file: String, to path: String) throws -> BackupReport {
+        guard FileManager.default.fileExists(atPath: file) else { throw BackupError.missing(file) }
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let source: DatabaseQueue
+        let integrity: String
+        let isShop: Bool
+        do {
+            source = try DatabaseQueue(path: file, configuration: readOnly)
+            (integrity, isShop) = try source.read { db in
+                (
+                    try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
+                    try db.tableExists("grdb_migrations") && db.tableExists("order") && db.tableExists("product")
+                )
+            }
+        } catch let error as DatabaseError {
+            throw BackupError.damagedBackup(file, error.message ?? "\(error.resultCode)")
+        }
+        guard integrity == "ok" else { throw BackupError.damagedBackup(file, integrity) }
+        guard isShop else { throw BackupError.notAShop(file) }
+
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var exclusive = Configuration()
+        exclusive.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+        let destination: DatabaseQueue
+        do {
+            // Opening reads the schema, which takes the exclusive lock (or finds it held).
+            destination = try DatabaseQueue(path: path, configuration: exclusive)
+            try destination.writeWithoutTransaction { db in try db.execute(sql: "BEGIN EXCLUSIVE; COMMIT") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw BackupError.inUse(path)
+        }
+        try source.backup(to: destination)
+        try destination.close()
+        try source.close()
+
+        let restored = try AppDatabase.open(at: path)
+        let (check, orders) = try restored.writer.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"") ?? 0
+            )
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return BackupReport(path: path, bytes: bytes, orders: orders, integrity: check)
+    }
+}
+
 public enum BackupError: Error, CustomStringConvertible {
     case integrity(String)
+    case missing(String)
+    case damagedBackup(String, String)
+    case notAShop(String)
+    case inUse(String)
 
     public var description: String {
         switch self {
         case .integrity(let found): "the copy failed SQLite's integrity check (\(found)); nothing was written"
+        case .missing(let file): "\(file) does not exist"
+        case .damagedBackup(let file, let found):
+            "\(file) failed SQLite's integrity check (\(found)); the shop's database was not touched"
+        case .notAShop(let file):
+            "\(file) is not a Mercato database (no orders or products tables); nothing was touched"
+        case .inUse(let path):
+            "\(path) is open in another process (is `mercato serve` running?); stop it first, nothing was touched"
         }
     }
 }

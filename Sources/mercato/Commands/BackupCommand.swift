@@ -7,9 +7,11 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract: "Copy the shop's database to a file, safely while the server runs.",
         discussion: """
-            Uses SQLite's online backup: the copy is one consistent moment of the database, taken without
-            stopping `mercato serve`, checked with PRAGMA integrity_check, and only then moved to FILE (an
-            existing FILE is replaced). Restore by stopping the server and copying FILE to var/mercato.sqlite.
+            Uses SQLite's online backup: the copy is one consistent moment of the
+            database, taken without stopping `mercato serve`, checked with PRAGMA
+            integrity_check, and only then moved to FILE (an existing FILE is
+            replaced). Restore with `mercato restore --from FILE` once the server
+            is stopped.
             Example: mercato backup --to backups/mercato-$(date +%F).sqlite
             """)
 
