@@ -11,9 +11,7 @@ import Testing
     @Test func aBackupTakenWhileOrdersArriveHoldsEveryOrderPlacedBeforeIt() async throws {
         let shop = try CLIShop()
         defer { shop.remove() }
-        let csv = try shop.write(
-            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,5000\n")
-        #expect(try shop.run("import", csv).status == 0)
+        try shop.importBlueMug(stock: 5000)
         let database = try shop.database()
         var before: [String] = []
         for index in 0..<30 {
@@ -60,9 +58,7 @@ import Testing
     @Test func aRestoreBringsBackTheBackupNotTheLogAKilledServerLeft() async throws {
         let shop = try CLIShop()
         defer { shop.remove() }
-        let csv = try shop.write(
-            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,100\n")
-        #expect(try shop.run("import", csv).status == 0)
+        try shop.importBlueMug(stock: 100)
         let database = try shop.database()
         for index in 0..<5 { try await CLIShop.placeOrder(database, number: "M-REST-\(index)", slug: "blue-mug") }
         let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
@@ -111,17 +107,13 @@ import Testing
     @Test func aRestoreRefusesWhileTheServerRunsAndRefusesBadFiles() async throws {
         let shop = try CLIShop()
         defer { shop.remove() }
-        let csv = try shop.write(
-            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,100\n")
-        #expect(try shop.run("import", csv).status == 0)
+        try shop.importBlueMug(stock: 100)
         let file = shop.root.appendingPathComponent("backups/shop.sqlite").path
         #expect(try shop.run("backup", "--to", file).status == 0)
 
-        let open = try shop.database()
-        let refused = try shop.run("restore", "--from", file)
+        let refused = try withExtendedLifetime(try shop.database()) { try shop.run("restore", "--from", file) }
         #expect(refused.status == 1)
         #expect(refused.error.contains("open in another process"), "\(refused.error)")
-        _ = open
 
         let damaged = try shop.write("damaged.sqlite", String(repeating: "not a database ", count: 500))
         let refusedDamaged = try shop.run("restore", "--from", damaged)
@@ -137,5 +129,15 @@ import Testing
         let missing = try shop.run("restore", "--from", shop.root.appendingPathComponent("nothing.sqlite").path)
         #expect(missing.status == 1 && missing.error.contains("does not exist"))
         #expect(try shop.productCount() == 1)
+    }
+}
+
+extension CLIShop {
+    /// Imports one product, `blue-mug` in kitchen at $12.50, through the CLI.
+    func importBlueMug(stock: Int) throws {
+        let csv = try write(
+            "products.csv", "slug,name,category,price,stock\nblue-mug,Blue Mug,kitchen,12.50,\(stock)\n")
+        let imported = try run("import", csv)
+        #expect(imported.status == 0, "\(imported.error)")
     }
 }

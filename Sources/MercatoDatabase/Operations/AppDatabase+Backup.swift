@@ -22,12 +22,7 @@ extension AppDatabase {
         defer { try? FileManager.default.removeItem(at: partial) }
         let copy = try DatabaseQueue(path: partial.path)
         try reader.backup(to: copy)
-        let (integrity, orders) = try copy.read { db in
-            (
-                try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"") ?? 0
-            )
-        }
+        let (integrity, orders) = try copy.read(checked)
         try copy.close()
         guard integrity == "ok" else { throw BackupError.integrity(integrity) }
         if FileManager.default.fileExists(atPath: destination.path) {
@@ -85,15 +80,18 @@ extension AppDatabase {
         try source.close()
 
         let restored = try AppDatabase.open(at: path)
-        let (check, orders) = try restored.writer.read { db in
-            (
-                try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"") ?? 0
-            )
-        }
+        let (check, orders) = try restored.reader.read(checked)
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return BackupReport(path: path, bytes: bytes, orders: orders, integrity: check)
     }
+}
+
+/// What SQLite's integrity check says of a database (`ok` when sound), and how many orders it holds.
+private func checked(_ db: Database) throws -> (integrity: String, orders: Int) {
+    (
+        try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer",
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"") ?? 0
+    )
 }
 
 public enum BackupError: Error, CustomStringConvertible {
