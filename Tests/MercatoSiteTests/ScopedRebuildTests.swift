@@ -69,6 +69,33 @@ import Testing
         #expect(nothing.rendered == 0)
     }
 
+    /// The term shards hold every category's terms: a rebuild that looks at one category takes the others'
+    /// from the build manifest; without them (a shop last built before they were recorded) it looks at all.
+    @Test func aRebuildWithoutAnotherCategorysRecordedTermsLooksAtTheWholeSite() async throws {
+        let shop = try FixtureShop()
+        defer { shop.remove() }
+        _ = try await shop.build()
+        func load(_ report: BuildReport) -> String { report.stages.first { $0.stage == .load }?.summary ?? "" }
+        func kitchenTerms() throws -> Set<String> {
+            let shard = try DecodedShard(Array(try Data(contentsOf: shop.dist.appendingPathComponent("search/terms/t-.bin"))))
+            return Set(try #require(shard.sections["kitchen"]).postings.keys)
+        }
+        let terms = try kitchenTerms()
+        #expect(terms.contains("stoneware"))
+        try await shop.database.writer.write { db in
+            try db.execute(sql: "DELETE FROM searchPostings WHERE categoryId = (SELECT id FROM category WHERE slug = 'kitchen')")
+        }
+        try shop.database.setStock(slug: Slug("watering-can"), onHand: 0, actor: "test")
+        let whole = try await shop.build()
+        #expect(!load(whole).contains("changed categor"), "\(load(whole))")
+        #expect(try kitchenTerms() == terms)
+        // Recorded again: the next change in Garden looks at Garden only, and Kitchen's section stays.
+        try shop.database.setStock(slug: Slug("watering-can"), onHand: 9, actor: "test")
+        let scoped = try await shop.build()
+        #expect(load(scoped).contains("(1 read: 1 changed category)"), "\(load(scoped))")
+        #expect(try kitchenTerms() == terms)
+    }
+
     @Test func theChangeLogNamesEveryCategoryAWriteTouches() throws {
         let shop = try FixtureShop()
         defer { shop.remove() }

@@ -79,10 +79,9 @@ import Testing
             return SearchDocument(card: card, categoryName: "Home", tags: [], attributes: [:], description: "common words")
         }
         let partition = SearchPartition(slug: "home", documents: documents, facets: [])
-        let files = partition.files()
-        let shards = files.filter { $0.path.contains("/t-") }.map { try! DecodedShard($0.bytes) }
+        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files().map { try DecodedShard($0.bytes) }
         func postings(_ term: String) -> [Int: (bitmap: Bool, numbers: [Int])]? {
-            shards.lazy.compactMap { $0.postings[term] }.first
+            shards.lazy.compactMap { $0.sections["home"]?.postings[term] }.first
         }
         let common = try #require(postings("common"))
         // Description matches are groups 8–11; in stock (level 2) before out of stock (level 0).
@@ -91,37 +90,76 @@ import Testing
         let rare = try #require(postings("rare"))
         #expect(Set(rare.keys) == [1], "a name match, in stock: every twentieth product is even")
         #expect(rare[1]!.numbers == Array(stride(from: 0, to: 200, by: 20)) && !rare[1]!.bitmap)
-        #expect(shards.allSatisfy { $0.version == partition.version })
+        #expect(shards.allSatisfy { $0.sections["home"]?.version == partition.version && $0.sections["home"]?.count == 200 })
     }
 
-    @Test func shardsSplitByPrefixUnderTheirSizeAndCoverEveryTermOnce() throws {
+    /// Two categories of random words: shards are cut over both, under the size target, each term in the
+    /// shard the browser looks for it in, every file holding a section of each category.
+    @Test func shardsSplitByPrefixOverEveryCategoryUnderTheirSizeAndCoverEveryTermOnce() throws {
         var random = SeededGenerator(seed: 7)
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        let documents = (0..<400).map { index in
-            let words = (0..<12).map { _ in String((0..<Int.random(in: 4...9, using: &random)).map { _ in letters.randomElement(using: &random)! }) }
-            return SearchDocument(
-                card: Self.card(id: Int64(index + 1), name: "Item"), categoryName: "Misc", tags: [], attributes: [:],
-                description: words.joined(separator: " "))
+        func partition(_ slug: String, products: Int) -> SearchPartition {
+            let documents = (0..<products).map { index in
+                let words = (0..<12).map { _ in
+                    String((0..<Int.random(in: 4...9, using: &random)).map { _ in letters.randomElement(using: &random)! })
+                }
+                return SearchDocument(
+                    card: Self.card(id: Int64(index + 1), name: "Item"), categoryName: slug, tags: [], attributes: [:],
+                    description: words.joined(separator: " "))
+            }
+            return SearchPartition(slug: slug, documents: documents, facets: [])
         }
-        let partition = SearchPartition(slug: "misc", documents: documents, facets: [])
-        let entries = partition.entries()
-        let shards = SearchPartition.shards(entries)
+        let sections = [("misc", partition("misc", products: 1500)), ("odds", partition("odds", products: 700))]
+            .map { (slug: $0.0, terms: $0.1.terms()) }
+        let termShards = SearchTermShards(sections: sections)
+        let merged = termShards.merged()
+        #expect(merged.count < sections.map(\.terms.entries.count).reduce(0, +), "words both categories have are merged")
+        #expect(merged.map(\.term) == Set(sections.flatMap { $0.terms.entries.map(\.term) }).sorted(by: SearchPartition.precedes))
+        let shards = SearchTermShards.shards(merged)
         #expect(shards.count > 5, "\(shards.count) shards")
         #expect(shards.first?.start == "")
         #expect(shards.map(\.start) == shards.map(\.start).sorted(by: SearchPartition.precedes))
-        #expect(shards.map(\.entries.count).reduce(0, +) == entries.count)
+        #expect(shards.map(\.terms.count).reduce(0, +) == merged.count)
         for shard in shards {
-            let size = shard.entries.reduce(0) { $0 + $1.term.utf8.count + $1.bytes.count + 3 }
-            #expect(size <= SearchPartition.shardTarget || shard.entries.count == 1)
+            let size = merged[shard.terms].reduce(0) { $0 + $1.size }
+            #expect(size <= SearchTermShards.shardTarget || shard.terms.count == 1)
             // Each term is in the last shard whose start is not after it, as the browser looks it up.
-            for entry in shard.entries {
-                let owner = shards.last { !SearchPartition.precedes(entry.term, $0.start) }
-                #expect(owner?.start == shard.start, "\(entry.term)")
+            for term in merged[shard.terms] {
+                let owner = shards.last { !SearchPartition.precedes(term.term, $0.start) }
+                #expect(owner?.start == shard.start, "\(term.term)")
             }
+        }
+        // The files: each names its start and the next one's, and holds every category's terms of its range.
+        let files = try termShards.files().map { try DecodedShard($0.bytes) }
+        #expect(files.map(\.start) == shards.map(\.start))
+        #expect(files.map(\.end) == shards.dropFirst().map(\.start) + [""])
+        for section in sections {
+            let found = files.flatMap { $0.sections[section.slug]?.postings.keys.map { $0 } ?? [] }
+            #expect(files.allSatisfy { $0.order == ["misc", "odds"] && $0.sections[section.slug]?.version == section.terms.version })
+            #expect(found.sorted(by: SearchPartition.precedes) == section.terms.entries.map(\.term))
         }
     }
 
-    @Test func aBuildWritesAManifestNamingEachCategorysShardsAndVersion() async throws {
+    @Test func aCategorysTermsAreStoredAndReadBackAndDamagedOnesAreRefused() throws {
+        let documents = (1...40).map { index in
+            SearchDocument(
+                card: Self.card(id: Int64(index), name: "Lamp \(index)"), categoryName: "Home", tags: ["crème"], attributes: [:],
+                description: "light number \(index * 7)")
+        }
+        let terms = SearchPartition(slug: "home", documents: documents, facets: []).terms()
+        let stored = terms.stored
+        #expect(CategoryTerms(stored: stored) == terms)
+        var truncated = stored
+        truncated.entries.removeLast()
+        #expect(CategoryTerms(stored: truncated) == nil, "bytes ending early")
+        var extra = stored
+        extra.entries.append(0)
+        #expect(CategoryTerms(stored: extra) == nil, "bytes after the last term")
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [])) == nil, "no count")
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0]))?.entries.isEmpty == true)
+    }
+
+    @Test func aBuildWritesAManifestNamingTheShardsAndEachCategorysVersion() async throws {
         let shop = try FixtureShop()
         defer { shop.remove() }
         _ = try await shop.build()
@@ -129,23 +167,29 @@ import Testing
         let partitions = try #require(manifest["partitions"] as? [[String: Any]])
         #expect(partitions.map { $0["slug"] as? String } == ["kitchen", "garden"])
         #expect(manifest["priceBounds"] as? [Int] == [1000, 2500, 5000, 10000, 25000, 50000, 100000], "USD: minor units")
+        let shardNames = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent("search/terms").path)
+        #expect(Set(shardNames) == Set(try #require(manifest["shards"] as? [String]).map(SearchTermShards.shardName)))
         for partition in partitions {
             let slug = partition["slug"] as! String
             let version = String(format: "%08x", partition["version"] as! Int)
             let folder = shop.dist.appendingPathComponent("search/data/\(slug)")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             #expect(names.contains("f-\(version).bin") && names.contains("s-\(version).bin"))
-            let shards = (partition["shards"] as! [String]).map(SearchPartition.shardName)
-            #expect(Set(names.filter { $0.hasPrefix("t-") }) == Set(shards))
+            #expect(!names.contains { $0.hasPrefix("t-") }, "term shards are the shop's, not a category's")
         }
         let records = try #require(try Self.json(shop, "search/data/kitchen/r-0.bin")["records"] as? [[Any]])
         #expect(records.map { $0[1] as? String } == ["blue-mug", "teapot", "bread-knife"], "numbered by id")
         #expect(records[0][2] as? String == "Blue Mug" && records[0][4] as? Int == 1299)
-        let shard = try DecodedShard(Array(try Data(contentsOf: shop.dist.appendingPathComponent("search/data/kitchen/t-.bin"))))
-        #expect(shard.postings["sturdy"] != nil, "words of the Markdown description are indexed")
+        let shard = try DecodedShard(Array(try Data(contentsOf: shop.dist.appendingPathComponent("search/terms/t-.bin"))))
+        #expect(shard.order == ["kitchen", "garden"])
+        let kitchen = try #require(shard.sections["kitchen"])
+        #expect(kitchen.postings["sturdy"] != nil, "words of the Markdown description are indexed")
         // An attribute value of all three: label matches (groups 4–7) of the well-rated mug, the teapot in
         // stock and the knife out of stock.
-        #expect(shard.postings["stoneware"]?.keys.sorted() == [4, 5, 7])
+        #expect(kitchen.postings["stoneware"]?.keys.sorted() == [4, 5, 7])
+        #expect(kitchen.count == 3 && shard.sections["garden"]?.count == 1)
+        #expect(shard.sections["garden"]?.postings["watering"] != nil && kitchen.postings["watering"] == nil)
+        #expect(shard.sections["garden"]?.postings["sturdy"] == nil, "each category's section holds its own products' terms")
     }
 
     @Test func aFileIsGzippedOnlyWhenThatMakesItATenthSmaller() throws {
@@ -183,14 +227,14 @@ import Testing
         let shop = try FixtureShop()
         defer { shop.remove() }
         // Enough distinct words in Kitchen for several shards.
-        try shop.write("Content/products/teapot.md", (0..<1500).map { "w\($0)x" }.joined(separator: " ") + "\n")
+        try shop.write("Content/products/teapot.md", (0..<6000).map { "w\($0)x" }.joined(separator: " ") + "\n")
         _ = try await shop.build()
-        let shards = try IncrementalBuildTests.searchFiles("kitchen", "t-", shop: shop)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent("search/terms").path)
         #expect(shards.count > 2)
         try shop.write("Content/products/blue-mug.md", "A sturdy mug for tea & coffee, approved.\n")
         let report = try await shop.build()
         let rewritten = report.writtenPaths.filter { $0.hasPrefix("search/") }
-        #expect(rewritten == ["search/data/kitchen/t-.bin"], "the shard of words before w")
+        #expect(rewritten == ["search/terms/t-.bin"], "the shard of words before w")
         #expect(report.writtenPaths.contains("products/blue-mug/index.html"))
     }
 
@@ -209,68 +253,54 @@ import Testing
     }
 }
 
-/// A term shard read back: the partition's version and each term's groups (number → product numbers).
+/// A term shard read back: where it starts and ends, its categories in order, and per category its version,
+/// product count and each term's groups (number → product numbers).
 struct DecodedShard {
-    var version: UInt32
-    var postings: [String: [Int: (bitmap: Bool, numbers: [Int])]] = [:]
+    struct Section {
+        var version: UInt32
+        var count: Int
+        var postings: [String: [Int: (bitmap: Bool, numbers: [Int])]] = [:]
+    }
 
-    init(_ gzip: [UInt8]) throws {
-        var reader = ByteReader(bytes: try #require(Gzip.contents(of: gzip)))
-        _ = reader.byte()
-        version = reader.word()
-        let count = reader.varint()
-        var previous: [UInt8] = []
-        for _ in 0..<reader.varint() {
-            let shared = reader.varint()
-            let rest = reader.bytes(reader.varint())
-            let term = Array(previous[..<shared]) + rest
-            previous = term
-            let end = reader.varint() + reader.offset
-            let mask = reader.varint()
-            var groups: [Int: (bitmap: Bool, numbers: [Int])] = [:]
-            for group in 0..<16 where mask & (1 << group) != 0 {
-                let header = reader.varint()
-                if header & 1 == 1 {
-                    let bitmap = reader.bytes((count + 7) / 8)
-                    groups[group] = (true, (0..<count).filter { bitmap[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 })
-                } else {
-                    var number = -1
-                    groups[group] = (false, (0..<(header >> 1)).map { _ in number += reader.varint() + 1; return number })
+    var start: String
+    var end: String
+    var order: [String] = []
+    var sections: [String: Section] = [:]
+
+    init(_ stored: [UInt8]) throws {
+        func read<T>(_ value: T?) throws -> T { try #require(value, "the shard ends early or is damaged") }
+        var reader = ByteReader(try #require(Gzip.contents(of: stored)))
+        #expect(reader.byte() == SearchTermShards.format)
+        start = try read(reader.string())
+        end = try read(reader.string())
+        for _ in 0..<(try read(reader.varint())) {
+            let slug = try read(reader.string())
+            var section = Section(version: try read(reader.word()), count: try read(reader.varint()))
+            let length = try read(reader.varint())
+            var body = ByteReader(try read(reader.bytes(length)))
+            for entry in try read(CategoryTerms.decode(&body)) {
+                var postings = ByteReader(entry.bytes)
+                let mask = try read(postings.varint())
+                var groups: [Int: (bitmap: Bool, numbers: [Int])] = [:]
+                for group in 0..<16 where mask & (1 << group) != 0 {
+                    let header = try read(postings.varint())
+                    if header & 1 == 1 {
+                        let bitmap = try read(postings.bytes((section.count + 7) / 8))
+                        groups[group] = (true, (0..<section.count).filter { bitmap[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 })
+                    } else {
+                        var numbers: [Int] = []
+                        for _ in 0..<(header >> 1) { numbers.append((numbers.last ?? -1) + 1 + (try read(postings.varint()))) }
+                        groups[group] = (false, numbers)
+                    }
                 }
+                #expect(postings.isAtEnd)
+                section.postings[entry.term] = groups
             }
-            #expect(reader.offset == end)
-            postings[String(decoding: term, as: UTF8.self)] = groups
+            #expect(body.isAtEnd)
+            order.append(slug)
+            sections[slug] = section
         }
-    }
-}
-
-struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    mutating func byte() -> UInt8 {
-        offset += 1
-        return bytes[offset - 1]
-    }
-
-    mutating func word() -> UInt32 {
-        (0..<4).reduce(0) { value, shift in value | UInt32(byte()) << (8 * UInt32(shift)) }
-    }
-
-    mutating func varint() -> Int {
-        var value = 0
-        var shift = 0
-        while true {
-            let next = byte()
-            value |= Int(next & 0x7F) << shift
-            if next < 0x80 { return value }
-            shift += 7
-        }
-    }
-
-    mutating func bytes(_ count: Int) -> [UInt8] {
-        offset += count
-        return Array(bytes[(offset - count)..<offset])
+        #expect(reader.isAtEnd)
     }
 }
 

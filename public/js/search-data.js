@@ -1,9 +1,12 @@
-// Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, and per category
-// its term shards, record blocks and filter columns. Files are gzip streams when that made them a tenth
-// smaller (term shards seldom are); each starts with its category's version, and a file from another
-// version (a cache from before a rebuild) is fetched again.
+// Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, the term shards
+// (one section per category in each) and per category its record blocks and filter and sort columns.
+// Files are gzip streams when that made them a tenth smaller (term shards seldom are); each carries its
+// category's version (a shard, every category's, and where it starts and ends), and a file that does not
+// match the manifest (a cache from before a rebuild) is fetched again.
 
 const MANIFEST = "/search/manifest.bin";
+/** The format of the manifest and the term shards it lists. */
+const SHARD_FORMAT = 3;
 const files = new Map();
 /** The manifest being read or read: concurrent first queries share one request. */
 let manifest = null;
@@ -63,24 +66,27 @@ export function loadManifest(reload = false) {
   if (manifest && !reload) return manifest;
   manifest = fetchBytes(MANIFEST, reload).then((bytes) => {
     if (reload) files.clear();
-    return JSON.parse(utf8.decode(bytes));
+    const json = JSON.parse(utf8.decode(bytes));
+    if (json.format === SHARD_FORMAT) return json;
+    // A manifest cached from before the index changed format.
+    if (reload) throw new Error(`${MANIFEST}: format ${json.format}, expected ${SHARD_FORMAT}`);
+    return loadManifest(true);
   });
   manifest.catch(() => { manifest = null; });
   return manifest;
 }
 
 /**
- * A category's file, decoded by `decode(bytes)` → { version, … }. A file whose version is not the
- * manifest's is fetched again past the cache; if it still differs, the manifest is out of date: it is read
- * again and the caller is told to start over.
+ * A file, decoded by `decode(bytes)` and checked by `isCurrent(file)`. A file that is not current is
+ * fetched again past the cache; if it still is not, the manifest is out of date: it is read again and the
+ * caller is told to start over.
  */
-async function partitionFile(partition, name, decode) {
-  const url = `/search/data/${partition.slug}/${name}`;
+function cachedFile(url, decode, isCurrent) {
   if (!files.has(url)) {
     const load = async () => {
       let file = decode(await fetchBytes(url, false));
-      if (file.version !== partition.version) file = decode(await fetchBytes(url, true));
-      if (file.version !== partition.version) throw new StaleIndex();
+      if (!isCurrent(file)) file = decode(await fetchBytes(url, true));
+      if (!isCurrent(file)) throw new StaleIndex();
       return file;
     };
     files.set(url, load().catch((error) => {
@@ -89,6 +95,11 @@ async function partitionFile(partition, name, decode) {
     }));
   }
   return files.get(url);
+}
+
+/** A category's file, decoded by `decode(bytes)` → { version, … }: current when of the manifest's version. */
+function partitionFile(partition, name, decode) {
+  return cachedFile(`/search/data/${partition.slug}/${name}`, decode, (file) => file.version === partition.version);
 }
 
 export class StaleIndex extends Error {}
@@ -103,8 +114,8 @@ export function compare(a, b) {
 }
 
 /** The shard a term belongs to: the last whose start is not after it. */
-export function shardFor(partition, term) {
-  const starts = partition.shards;
+export function shardFor(manifest, term) {
+  const starts = manifest.shards;
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -116,9 +127,9 @@ export function shardFor(partition, term) {
 }
 
 /** The starts of every shard that may hold a term beginning with `prefix`. */
-export function shardsForPrefix(partition, prefix) {
-  const first = shardFor(partition, prefix);
-  return partition.shards.filter((start) => start === first || (compare(start, prefix) > 0 && start.startsWith(prefix)));
+export function shardsForPrefix(manifest, prefix) {
+  const first = shardFor(manifest, prefix);
+  return manifest.shards.filter((start) => start === first || (compare(start, prefix) > 0 && start.startsWith(prefix)));
 }
 
 /** A file's header; a file of another format than expected reads as another version (so it is fetched again). */
@@ -128,9 +139,11 @@ function decodeHeader(reader, format = 1) {
   return { version: found === format ? version : -1, count: reader.varint() };
 }
 
-function decodeShard(bytes) {
-  const reader = new Reader(bytes);
-  const { version, count } = decodeHeader(reader);
+/** A category's section of a shard: its version and product count, its terms and where each one's postings start. */
+function decodeSection(reader, bytes) {
+  const version = reader.word();
+  const count = reader.varint();
+  const end = reader.varint() + reader.offset;
   const termCount = reader.varint();
   const terms = new Array(termCount);
   const starts = new Uint32Array(termCount);
@@ -148,11 +161,32 @@ function decodeShard(bytes) {
     starts[index] = reader.offset;
     reader.offset += length;
   }
+  reader.offset = end;
   return { version, count, terms, starts, bytes };
 }
 
-export function loadShard(partition, start) {
-  return partitionFile(partition, shardName(start), decodeShard);
+/** A term shard: where it starts and ends ("" for the last) and its sections by category slug. */
+function decodeShard(bytes) {
+  const reader = new Reader(bytes);
+  if (reader.byte() !== SHARD_FORMAT) return { start: null };
+  const start = reader.string();
+  const end = reader.string();
+  const sections = new Map();
+  for (let i = reader.varint(); i > 0; i--) {
+    const slug = reader.string();
+    sections.set(slug, decodeSection(reader, bytes));
+  }
+  return { start, end, sections };
+}
+
+/**
+ * The shard starting at `start`, current when it ends where the manifest's next shard starts and holds
+ * a section of every category at the manifest's version. Its `sections` are what `postings` reads.
+ */
+export function loadShard(manifest, start) {
+  const next = manifest.shards[manifest.shards.indexOf(start) + 1] ?? "";
+  return cachedFile(`/search/terms/${shardName(start)}`, decodeShard, (shard) => shard.start === start && shard.end === next
+    && manifest.partitions.every((partition) => shard.sections.get(partition.slug)?.version === partition.version));
 }
 
 /**

@@ -65,10 +65,10 @@ function firstAtOrAfter(terms, term) {
   return low;
 }
 
-/** Terms of one shard-set matching a token: [{ shard, index, weight }]. */
-function expand(shards, token, typo) {
+/** Terms of one category's sections matching a token: [{ shard, index, weight }], `shard` being the section. */
+function expand(sections, token, typo) {
   const found = [];
-  for (const shard of shards) {
+  for (const shard of sections) {
     const terms = shard.terms;
     if (typo) {
       terms.forEach((term, index) => {
@@ -92,22 +92,27 @@ function expand(shards, token, typo) {
   return exact.concat(prefixed);
 }
 
-function shardStarts(partition, token, typo) {
-  if (typo) return shardsForPrefix(partition, [...token.stem].slice(0, 2).join(""));
-  const starts = new Set([shardFor(partition, token.stem)]);
-  if (token.prefix !== null) for (const start of shardsForPrefix(partition, token.prefix)) starts.add(start);
+function shardStarts(manifest, token, typo) {
+  if (typo) return shardsForPrefix(manifest, [...token.stem].slice(0, 2).join(""));
+  const starts = new Set([shardFor(manifest, token.stem)]);
+  if (token.prefix !== null) for (const start of shardsForPrefix(manifest, token.prefix)) starts.add(start);
   return [...starts];
 }
 
-/** Every category's matches of each token: partitions × tokens × [{ shard, index, weight }]. */
+/**
+ * Every category's matches of each token: partitions × tokens × [{ shard, index, weight }]. The shards a
+ * token needs hold every category's terms, so a word costs one or a few requests however many categories
+ * there are.
+ */
 async function matches(manifest, partitions, tokens) {
-  const load = (typo) =>
-    Promise.all(partitions.map((partition) =>
-      Promise.all(tokens.map(async (token, tokenIndex) => {
-        if (typo && !typo[tokenIndex]) return null;
-        const shards = await Promise.all(shardStarts(partition, token, Boolean(typo)).map((start) => loadShard(partition, start)));
-        return expand(shards, token, Boolean(typo));
-      }))));
+  const load = async (typo) => {
+    const shardsByToken = await Promise.all(tokens.map((token, tokenIndex) => {
+      if (typo && !typo[tokenIndex]) return null;
+      return Promise.all(shardStarts(manifest, token, Boolean(typo)).map((start) => loadShard(manifest, start)));
+    }));
+    return partitions.map((partition) => shardsByToken.map((shards, tokenIndex) => shards && expand(
+      shards.map((shard) => shard.sections.get(partition.slug)), tokens[tokenIndex], Boolean(typo))));
+  };
   const found = await load(null);
   // A word found nowhere, long enough to hold a typo, is looked up again allowing one.
   const missing = tokens.map((token, t) => found.every((byToken) => byToken[t].length === 0) && token.stem.length >= TYPO_MINIMUM_LENGTH);

@@ -58,6 +58,19 @@ public enum BuildManifest {
         }
     }
 
+    /// A category's search terms with their postings as the last build wrote them into the term shards:
+    /// the category's numbering version, its product count and the encoded entries.
+    public struct SearchPostings: Sendable, Hashable {
+        public var version: UInt32
+        public var productCount: Int
+        public var entries: [UInt8]
+        public init(version: UInt32, productCount: Int, entries: [UInt8]) {
+            self.version = version
+            self.productCount = productCount
+            self.entries = entries
+        }
+    }
+
     /// Everything a successful build records, saved in one transaction.
     public struct Update: Sendable {
         public var changedOutputs: [String: Output] = [:]
@@ -67,6 +80,8 @@ public enum BuildManifest {
         public var listings: [Listing: UInt64] = [:]
         /// Search terms computed by this build, by product id.
         public var searchTerms: [Int64: SearchTerms] = [:]
+        /// The search postings of the categories the build looked at, by category id.
+        public var searchPostings: [Int64: SearchPostings] = [:]
         public var siteFingerprint: UInt64 = 0
         /// The catalog changes the build saw (``CatalogSnapshot/changeSequence``): they are forgotten.
         public var catalogChangesSeen: Int64 = 0
@@ -89,6 +104,22 @@ extension AppDatabase {
                 let hash: Int64 = row[1]
                 let terms: Data = row[2]
                 result[row[0]] = .init(sourceHash: UInt64(bitPattern: hash), terms: [UInt8](terms))
+            }
+            return result
+        }
+    }
+
+    /// The search postings recorded for every category but the `excluded` ones.
+    public func loadSearchPostings(excluding excluded: Set<Int64>) throws -> [Int64: BuildManifest.SearchPostings] {
+        try reader.read { db in
+            var result: [Int64: BuildManifest.SearchPostings] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT categoryId, version, productCount, entries FROM searchPostings")
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard !excluded.contains(id) else { continue }
+                let version: Int64 = row[1]
+                let entries: Data = row[3]
+                result[id] = .init(version: UInt32(truncatingIfNeeded: version), productCount: row[2], entries: [UInt8](entries))
             }
             return result
         }
@@ -206,6 +237,13 @@ extension AppDatabase {
                 sql: "INSERT OR REPLACE INTO searchTerms (productId, sourceHash, terms) VALUES (?, ?, ?)")
             for (productId, terms) in update.searchTerms {
                 try upsertTerms.execute(arguments: [productId, Int64(bitPattern: terms.sourceHash), Data(terms.terms)])
+            }
+            let upsertPostings = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO searchPostings (categoryId, version, productCount, entries) VALUES (?, ?, ?, ?)")
+            for (categoryId, postings) in update.searchPostings {
+                try upsertPostings.execute(arguments: [
+                    categoryId, Int64(postings.version), postings.productCount, Data(postings.entries),
+                ])
             }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO buildState (name, value) VALUES ('siteFingerprint', ?)",

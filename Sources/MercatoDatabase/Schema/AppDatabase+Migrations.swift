@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("v6 search terms", migrate: createSearchTerms)
         migrator.registerMigration("v7 order line and order indexes", migrate: reindexOrders)
         migrator.registerMigration("v8 cart line index", migrate: reindexCartLines)
+        migrator.registerMigration("v9 search postings", migrate: createSearchPostings)
         return migrator
     }
 
@@ -207,6 +208,18 @@ extension AppDatabase {
             t.primaryKey("productId", .integer).references("product", onDelete: .cascade)
             t.column("sourceHash", .integer).notNull()
             t.column("terms", .blob).notNull()
+        }
+    }
+
+    /// Each category's search terms with their postings (``BuildManifest/SearchPostings``), as the last
+    /// build wrote them into the shop's term shards: a build that looks at some categories takes the
+    /// others' from here. None are recorded before this migration, so the next build looks at the whole site.
+    private static func createSearchPostings(_ db: Database) throws {
+        try db.create(table: "searchPostings") { t in
+            t.primaryKey("categoryId", .integer).references("category", onDelete: .cascade)
+            t.column("version", .integer).notNull()
+            t.column("productCount", .integer).notNull()
+            t.column("entries", .blob).notNull()
         }
     }
 

@@ -100,6 +100,8 @@ enum OutputScope {
     static let sitemap: Int64 = -1
     /// The search manifest: it lists every category's search files.
     static let searchManifest: Int64 = -2
+    /// The term shards: each holds a section of every category, so they are assembled in every build.
+    static let searchTerms: Int64 = -3
 }
 
 struct ImageRef: Sendable, Fingerprintable, Hashable {

@@ -2,10 +2,11 @@ import Foundation
 import MercatoDatabase
 
 extension SiteAssembler {
-    /// The search index files of one category: term shards, record blocks and filter columns; and the terms
-    /// of the products whose text changed since the last build, for the build manifest.
+    /// The search files of one category (record blocks, filter and sort columns), its terms with their
+    /// postings for the term shards, and the terms of the products whose text changed since the last
+    /// build, for the build manifest.
     func searchJobs(_ category: CategoryLink, scope: Int64, members: [(row: CatalogSnapshot.ProductRow, card: ProductCard)])
-        -> (jobs: [PageJob], computedTerms: [Int64: BuildManifest.SearchTerms])
+        -> (jobs: [PageJob], terms: CategoryTerms, computedTerms: [Int64: BuildManifest.SearchTerms])
     {
         let documents = members.parallelMap { member -> (SearchDocument, BuildManifest.SearchTerms?) in
             let product = member.row.product
@@ -33,7 +34,17 @@ extension SiteAssembler {
         for (document, terms) in documents { if let terms { computed[document.card.id] = terms } }
         let partition = SearchPartition(
             slug: category.slug, documents: documents.map(\.0), facets: configuration.facets, priceBounds: priceBounds)
-        return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, computed)
+        return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, partition.terms(), computed)
+    }
+
+    /// The term shards, from the terms of every category with products: those in scope just computed, the
+    /// others as the last build recorded them.
+    func termShardJobs(computed: [Int64: CategoryTerms]) -> [PageJob] {
+        let sections = site.snapshot.categories.compactMap { category -> (slug: String, terms: CategoryTerms)? in
+            guard let terms = computed[category.id!] ?? site.categoryTerms[category.id!], terms.productCount > 0 else { return nil }
+            return (category.slug, terms)
+        }
+        return SearchTermShards(sections: sections).files().map { job($0.path, .searchData($0), scope: OutputScope.searchTerms) }
     }
 
     /// The manifest, from the paths of every category's search files.
@@ -46,7 +57,10 @@ extension SiteAssembler {
 
     private var priceBounds: [Int] { SearchPartition.priceBounds(in: configuration.currency) }
 
-    static func isSearchData(_ path: String) -> Bool { path.hasPrefix(SearchPartition.folder + "/") }
+    /// A category's search files or a term shard (not the manifest, which lists them).
+    static func isSearchData(_ path: String) -> Bool {
+        path.hasPrefix(SearchPartition.folder + "/") || path.hasPrefix(SearchTermShards.folder + "/")
+    }
 
     /// The Markdown body of a product's description file, without front matter; "" when there is none.
     private func description(of path: String) -> String {

@@ -49,10 +49,12 @@ struct SiteAssembler {
         return PageJob(path: path, kind: kind, fingerprint: hasher.value, scope: scope)
     }
 
-    /// What the search index took: its time (reported on its own) and the product terms it computed.
+    /// What the search index took: its time (reported on its own), the product terms it computed and the
+    /// terms with postings of the categories in scope, for the build manifest.
     struct SearchAssembly {
         var seconds: Double
         var computedTerms: [Int64: BuildManifest.SearchTerms]
+        var categoryTerms: [Int64: CategoryTerms]
     }
 
     /// Every output in scope, and what the search index took.
@@ -99,10 +101,14 @@ struct SiteAssembler {
         }.joined()
         let searchStart = DispatchTime.now()
         var searchTerms: [Int64: BuildManifest.SearchTerms] = [:]
-        for search in inScope.parallelMap({ searchJobs(categoryById[$0.id!]!, scope: $0.id!, members: membersByCategory[$0.id!] ?? []) }) {
+        var categoryTerms: [Int64: CategoryTerms] = [:]
+        let searches = inScope.parallelMap { searchJobs(categoryById[$0.id!]!, scope: $0.id!, members: membersByCategory[$0.id!] ?? []) }
+        for (category, search) in zip(inScope, searches) {
             jobs += search.jobs
+            categoryTerms[category.id!] = search.terms
             searchTerms.merge(search.computedTerms) { $1 }
         }
+        jobs += termShardJobs(computed: categoryTerms)
         let searchSeconds = Double(DispatchTime.now().uptimeNanoseconds - searchStart.uptimeNanoseconds) / 1e9
         let similar = membersByCategory.mapValues(SimilarProducts.init)
         jobs += snapshot.products.indices.parallelMap { index in
@@ -139,7 +145,7 @@ struct SiteAssembler {
         for (source, output) in site.assets.outputs.sorted(by: { $0.key < $1.key }) {
             add(output, .asset(source: source, contentHash: site.assets.hashes[source]!))
         }
-        return (jobs, SearchAssembly(seconds: searchSeconds, computedTerms: searchTerms))
+        return (jobs, SearchAssembly(seconds: searchSeconds, computedTerms: searchTerms, categoryTerms: categoryTerms))
     }
 
     /// Whether an output is a page the sitemap lists: every HTML page but the 404 page, the shopper's own

@@ -124,6 +124,7 @@ public struct SiteBuilder: Sendable {
             update.removedContentFiles = state.scan.removed
             update.listings = state.scan.listings
             update.searchTerms = search.computedTerms
+            update.searchPostings = search.categoryTerms.mapValues(\.stored)
             update.siteFingerprint = site.sharedFingerprint
             update.catalogChangesSeen = snapshot.changeSequence
             update.replacingAll = !outputExists

@@ -25,6 +25,9 @@ struct LoadedSite: Sendable {
     var pages: [PageInfo]
     /// Each product's search terms as the last build computed them, for the products in scope.
     var searchTerms: [Int64: BuildManifest.SearchTerms]
+    /// The terms with their postings of every category outside the snapshot's scope, as the last build
+    /// recorded them: their sections of the term shards.
+    var categoryTerms: [Int64: CategoryTerms]
     /// The fingerprint of what every page shares apart from the categories: settings, templates, footer
     /// pages, assets. When it changes, a build looks at the whole site.
     var sharedFingerprint: UInt64
@@ -103,12 +106,25 @@ struct SiteLoader {
         var snapshot: CatalogSnapshot
         let previousOutputs: [String: BuildManifest.Output]
         let searchTerms: [Int64: BuildManifest.SearchTerms]
+        var categoryTerms: [Int64: CategoryTerms] = [:]
         do {
             snapshot = try database.catalogSnapshot(
                 wholeSite: requested || !hasOutputs || previousFingerprint != shared,
                 categorySlugs: slugs(in: "Content/categories/"), productSlugs: slugs(in: "Content/products/"))
+            if let scope = snapshot.scope {
+                let stored = try database.loadSearchPostings(excluding: scope)
+                categoryTerms = stored.compactMapValues(CategoryTerms.init(stored:))
+                // A category outside the scope without readable postings (a shop last built before they were
+                // recorded): the term shards need every category's, so the build looks at the whole site.
+                if snapshot.categories.contains(where: { !scope.contains($0.id!) && categoryTerms[$0.id!] == nil }) {
+                    snapshot = try database.catalogSnapshot(wholeSite: true, categorySlugs: [], productSlugs: [])
+                    categoryTerms = [:]
+                }
+            }
             // The last build's outputs in scope, beside the recorded hashes of the products' Markdown.
-            let scopes = snapshot.scope.map { $0.union([OutputScope.site, OutputScope.sitemap, OutputScope.searchManifest]) }
+            let scopes = snapshot.scope.map {
+                $0.union([OutputScope.site, OutputScope.sitemap, OutputScope.searchManifest, OutputScope.searchTerms])
+            }
             nonisolated(unsafe) var outputs: Result<[String: BuildManifest.Output], any Error>?
             nonisolated(unsafe) var files: Result<ScannedFiles, any Error>?
             nonisolated(unsafe) var terms: Result<[Int64: BuildManifest.SearchTerms], any Error>?
@@ -140,7 +156,7 @@ struct SiteLoader {
         if !errors.isEmpty { throw BuildFailure(errors.sorted()) }
         let site = LoadedSite(
             configuration: configuration, snapshot: snapshot, templates: templates, files: scan.files, assets: assets, modules: modules,
-            pages: pages, searchTerms: searchTerms, sharedFingerprint: shared)
+            pages: pages, searchTerms: searchTerms, categoryTerms: categoryTerms, sharedFingerprint: shared)
         return (site, LoadedState(scan: scan, previousOutputs: previousOutputs))
     }
 

@@ -16,8 +16,8 @@ struct SearchFile: Sendable, Fingerprintable {
 /// starts with the partition's version, a hash of that numbering, so the browser can tell a file cached
 /// from another numbering.
 ///
-/// - `t-<hex of the first term>.bin`: term shards, a sorted run of terms each with its postings, split by
-///   term prefix so that no shard grows past ``shardTarget`` bytes (a term alone may);
+/// - its terms with their postings (``terms()``), which go into the shop's term shards
+///   (``SearchTermShards``) as this category's section of each;
 /// - `r-<n>.bin`: records of products `n × blockSize ..< (n + 1) × blockSize`, what a result shows;
 /// - `f-<version>.bin`: what the filters count, per product: its price range, whole stars, stock, brand
 ///   and the configured attributes; its name carries the version into the manifest;
@@ -25,7 +25,6 @@ struct SearchFile: Sendable, Fingerprintable {
 ///   day created. Read only for a sort other than relevance, so counting filters downloads half as much.
 struct SearchPartition {
     static let blockSize = 32
-    static let shardTarget = 2 * 1024
     static let folder = "search/data"
 
     /// The price filter's bounds in major units: a range runs from one bound to the next, the first from
@@ -61,16 +60,19 @@ struct SearchPartition {
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
-    /// Every file, encoded and compressed on every core.
+    /// Every file of the category's folder, encoded and compressed on every core.
     func files() -> [SearchFile] {
         guard !documents.isEmpty else { return [] }
-        let shards = Self.shards(entries())
         let blocks = Array(stride(from: 0, to: documents.count, by: Self.blockSize))
-        return (0..<(shards.count + blocks.count + 2)).parallelMap { index in
-            if index < shards.count { return shardFile(shards[index]) }
-            if index < shards.count + blocks.count { return blockFile(start: blocks[index - shards.count]) }
-            return index == shards.count + blocks.count ? filterFile() : sortFile()
+        return (0..<(blocks.count + 2)).parallelMap { index in
+            if index < blocks.count { return blockFile(start: blocks[index]) }
+            return index == blocks.count ? filterFile() : sortFile()
         }
+    }
+
+    /// The category's terms with their postings, for the term shards.
+    func terms() -> CategoryTerms {
+        CategoryTerms(version: version, productCount: documents.count, entries: entries())
     }
 
     private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
@@ -85,13 +87,7 @@ struct SearchPartition {
 
     // MARK: - Terms
 
-    /// One term's postings: for each (field, level) group, best first, the numbers of its products.
-    struct Entry {
-        var term: String
-        var bytes: [UInt8]
-    }
-
-    func entries() -> [Entry] {
+    func entries() -> [CategoryTerms.Entry] {
         var postings: [String: [[Int]]] = [:]
         let groupCount = SearchDocument.Field.allCases.count * SearchDocument.levels
         for (number, document) in documents.enumerated() {
@@ -101,13 +97,14 @@ struct SearchPartition {
             }
         }
         return postings.keys.sorted(by: Self.precedes).map { term in
-            Entry(term: term, bytes: Self.encodePostings(postings[term]!, documentCount: documents.count))
+            CategoryTerms.Entry(term: term, bytes: Self.encodePostings(postings[term]!, documentCount: documents.count))
         }
     }
 
-    /// Term order: by Unicode scalar values, as the browser compares code points.
+    /// Term order: by Unicode scalar values, as the browser compares code points (UTF-8's byte order is
+    /// the same, and quicker to compare).
     static func precedes(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// A mask of the groups present, then per group its size (doubled, plus one for a bitmap) and its
@@ -136,101 +133,6 @@ struct SearchPartition {
             }
         }
         return writer.bytes
-    }
-
-    /// Shards of sorted entries, each under ``shardTarget`` bytes where a prefix can split it; the first
-    /// shard starts at "" and each other at its first term's prefix, so a term belongs to the last shard
-    /// whose start is not after it.
-    static func shards(_ entries: [Entry]) -> [(start: String, entries: ArraySlice<Entry>)] {
-        var result: [(start: String, entries: ArraySlice<Entry>)] = []
-        split(entries[...], prefix: [], start: "", into: &result)
-        return result
-    }
-
-    private static func size(_ entries: ArraySlice<Entry>) -> Int {
-        entries.reduce(0) { $0 + $1.term.utf8.count + $1.bytes.count + 3 }
-    }
-
-    private static func split(
-        _ entries: ArraySlice<Entry>, prefix: [Unicode.Scalar], start: String,
-        into result: inout [(start: String, entries: ArraySlice<Entry>)]
-    ) {
-        if entries.count <= 1 || size(entries) <= shardTarget {
-            result.append((start, entries))
-            return
-        }
-        // Children by the next character; a term equal to the prefix (sorted first) is a child of its own.
-        func key(_ entry: Entry) -> [Unicode.Scalar] {
-            let scalars = Array(entry.term.unicodeScalars)
-            return scalars.count > prefix.count ? Array(scalars[...prefix.count]) : prefix
-        }
-        var children: [(key: [Unicode.Scalar], entries: ArraySlice<Entry>)] = []
-        var index = entries.startIndex
-        while index < entries.endIndex {
-            let childKey = key(entries[index])
-            var end = index + 1
-            while end < entries.endIndex, key(entries[end]) == childKey { end += 1 }
-            children.append((childKey, entries[index..<end]))
-            index = end
-        }
-        if children.count == 1, children[0].key == prefix {
-            result.append((start, entries))
-            return
-        }
-        // Consecutive small children share a shard; a large one is split further.
-        var run: ArraySlice<Entry>? = nil
-        var runStart = start
-        var runSize = 0
-        func flush() {
-            if let pending = run { result.append((runStart, pending)) }
-            run = nil
-            runSize = 0
-        }
-        for (position, child) in children.enumerated() {
-            let childStart = position == 0 ? start : String(String.UnicodeScalarView(child.key))
-            let childSize = size(child.entries)
-            if childSize > shardTarget {
-                flush()
-                split(child.entries, prefix: child.key, start: childStart, into: &result)
-                continue
-            }
-            if let pending = run, runSize + childSize <= shardTarget {
-                run = entries[pending.startIndex..<child.entries.endIndex]
-                runSize += childSize
-            } else {
-                flush()
-                run = child.entries
-                runStart = childStart
-                runSize = childSize
-            }
-        }
-        flush()
-    }
-
-    static func shardName(_ start: String) -> String {
-        "t-" + start.utf8.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined() + ".bin"
-    }
-
-    private func shardFile(_ shard: (start: String, entries: ArraySlice<Entry>)) -> SearchFile {
-        var writer = ByteWriter()
-        header(&writer)
-        writer.varint(shard.entries.count)
-        var previous: [UInt8] = []
-        for entry in shard.entries {
-            let term = Array(entry.term.utf8)
-            var shared = 0
-            while shared < min(previous.count, term.count), previous[shared] == term[shared] { shared += 1 }
-            writer.varint(shared)
-            writer.varint(term.count - shared)
-            writer.append(Array(term[shared...]))
-            writer.varint(entry.bytes.count)
-            writer.append(entry.bytes)
-            previous = term
-        }
-        return SearchFile(path: path(Self.shardName(shard.start)), bytes: Gzip.compressedIfSmaller(writer.bytes))
     }
 
     // MARK: - Records and filters

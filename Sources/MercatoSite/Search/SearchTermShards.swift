@@ -1,0 +1,268 @@
+import MercatoDatabase
+
+/// A category's terms, sorted, each with its postings; numbered as the category's other search files are
+/// (``SearchPartition``). A build keeps them in the build manifest, so a rebuild that looks at some
+/// categories only takes the others' part of every term shard from there.
+struct CategoryTerms: Sendable, Equatable {
+    /// One term's postings: for each (field, level) group, best first, the numbers of its products.
+    struct Entry: Sendable, Equatable {
+        var term: String
+        var bytes: [UInt8]
+    }
+
+    var version: UInt32
+    var productCount: Int
+    var entries: [Entry]
+
+    init(version: UInt32, productCount: Int, entries: [Entry]) {
+        self.version = version
+        self.productCount = productCount
+        self.entries = entries
+    }
+
+    init?(stored: BuildManifest.SearchPostings) {
+        var reader = ByteReader(stored.entries)
+        guard let entries = Self.decode(&reader), reader.isAtEnd else { return nil }
+        self.init(version: stored.version, productCount: stored.productCount, entries: entries)
+    }
+
+    var stored: BuildManifest.SearchPostings {
+        var writer = ByteWriter()
+        Self.encode(entries[...], into: &writer)
+        return BuildManifest.SearchPostings(version: version, productCount: productCount, entries: writer.bytes)
+    }
+
+    /// The entries from `start` (included) to `end` (excluded; `nil`: to the last).
+    func entries(from start: String, to end: String?) -> ArraySlice<Entry> {
+        entries[firstIndex(atOrAfter: start)..<(end.map(firstIndex(atOrAfter:)) ?? entries.endIndex)]
+    }
+
+    private func firstIndex(atOrAfter term: String) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if SearchPartition.precedes(entries[middle].term, term) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// A count, then each term front-coded (bytes shared with the previous term, the rest) with its
+    /// postings' length and bytes.
+    static func encode(_ entries: ArraySlice<Entry>, into writer: inout ByteWriter) {
+        writer.varint(entries.count)
+        var previous: [UInt8] = []
+        for entry in entries {
+            let term = Array(entry.term.utf8)
+            var shared = 0
+            while shared < min(previous.count, term.count), previous[shared] == term[shared] { shared += 1 }
+            writer.varint(shared)
+            writer.varint(term.count - shared)
+            writer.append(Array(term[shared...]))
+            writer.varint(entry.bytes.count)
+            writer.append(entry.bytes)
+            previous = term
+        }
+    }
+
+    /// What ``encode(_:into:)`` wrote; `nil` when the bytes end early or a term does not follow the one before.
+    static func decode(_ reader: inout ByteReader) -> [Entry]? {
+        guard let count = reader.varint(), count <= reader.remaining else { return nil }
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        var previous: [UInt8] = []
+        for _ in 0..<count {
+            guard let shared = reader.varint(), shared <= previous.count, let restLength = reader.varint(),
+                let rest = reader.bytes(restLength), let length = reader.varint(), let bytes = reader.bytes(length)
+            else { return nil }
+            let term = Array(previous[..<shared]) + rest
+            let text = String(decoding: term, as: UTF8.self)
+            if let last = entries.last, !SearchPartition.precedes(last.term, text) { return nil }
+            entries.append(Entry(term: text, bytes: bytes))
+            previous = term
+        }
+        return entries
+    }
+}
+
+/// The shop's term shards, `search/terms/t-<hex of the first term>.bin`: every category's terms, cut by
+/// term prefix into files of about ``shardTarget`` bytes, so that a word is looked up in one file however
+/// many categories there are. A file holds one section per category with products (empty when the
+/// category has no term in the file's range): its slug, version and product count, then its terms in
+/// the range with their postings, so each category is ranked with its own numbering as before.
+///
+/// A file starts with its format, its first term's prefix and the next file's (the browser checks them
+/// against the manifest's list, so a cached file cut differently is fetched again); the sections follow,
+/// each with its byte length.
+struct SearchTermShards {
+    static let folder = "search/terms"
+    static let shardTarget = 16 * 1024
+    static let format: UInt8 = 3
+
+    /// In the manifest's order.
+    let sections: [(slug: String, terms: CategoryTerms)]
+
+    /// Every file, encoded and compressed on every core.
+    func files() -> [SearchFile] {
+        let shards = Self.shards(merged())
+        return shards.indices.parallelMap { index in
+            let start = shards[index].start
+            let end = index + 1 < shards.count ? shards[index + 1].start : nil
+            var writer = ByteWriter()
+            writer.byte(Self.format)
+            writer.string(start)
+            writer.string(end ?? "")
+            writer.varint(sections.count)
+            for section in sections {
+                var body = ByteWriter()
+                CategoryTerms.encode(section.terms.entries(from: start, to: end), into: &body)
+                writer.string(section.slug)
+                writer.word(section.terms.version)
+                writer.varint(section.terms.productCount)
+                writer.varint(body.bytes.count)
+                writer.append(body.bytes)
+            }
+            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
+        }
+    }
+
+    /// Every term of every section once, in order, with the bytes it takes in a file (over all sections).
+    func merged() -> [(term: String, size: Int)] {
+        var result: [(term: String, size: Int)] = []
+        for section in sections {
+            let sized = section.terms.entries.map { (term: $0.term, size: $0.term.utf8.count + $0.bytes.count + 3) }
+            result = result.isEmpty ? sized : Self.merge(result, sized)
+        }
+        return result
+    }
+
+    private static func merge(_ a: [(term: String, size: Int)], _ b: [(term: String, size: Int)]) -> [(term: String, size: Int)] {
+        var result: [(term: String, size: Int)] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && SearchPartition.precedes(a[i].term, b[j].term)) {
+                result.append(a[i])
+                i += 1
+            } else if i == a.count || SearchPartition.precedes(b[j].term, a[i].term) {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append((a[i].term, a[i].size + b[j].size))
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Shards of sorted terms, each under `target` bytes where a prefix can split it; the first shard
+    /// starts at "" and each other at its first term's prefix, so a term belongs to the last shard whose
+    /// start is not after it.
+    static func shards(_ terms: [(term: String, size: Int)], target: Int = shardTarget) -> [(start: String, terms: Range<Int>)] {
+        var offsets = [0]
+        offsets.reserveCapacity(terms.count + 1)
+        for term in terms { offsets.append(offsets.last! + term.size) }
+        let scalars = terms.map { Array($0.term.unicodeScalars) }
+        var result: [(start: String, terms: Range<Int>)] = []
+
+        func split(_ range: Range<Int>, prefix: Int, start: String) {
+            if range.count <= 1 || offsets[range.upperBound] - offsets[range.lowerBound] <= target {
+                result.append((start, range))
+                return
+            }
+            // Children by the character after the prefix; a term equal to the prefix (sorted first) is a
+            // child of its own.
+            func key(_ index: Int) -> ArraySlice<Unicode.Scalar> { scalars[index].prefix(prefix + 1) }
+            var children: [Range<Int>] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                var end = index + 1
+                while end < range.upperBound, key(end) == key(index) { end += 1 }
+                children.append(index..<end)
+                index = end
+            }
+            if children.count == 1, scalars[range.lowerBound].count <= prefix {
+                result.append((start, range))
+                return
+            }
+            // Consecutive small children share a shard; a large one is split further.
+            var run: Range<Int>? = nil
+            var runStart = start
+            func flush() {
+                if let pending = run { result.append((runStart, pending)) }
+                run = nil
+            }
+            for (position, child) in children.enumerated() {
+                let childStart = position == 0 ? start : String(String.UnicodeScalarView(key(child.lowerBound)))
+                let childSize = offsets[child.upperBound] - offsets[child.lowerBound]
+                if childSize > target {
+                    flush()
+                    split(child, prefix: prefix + 1, start: childStart)
+                } else if let pending = run, offsets[child.upperBound] - offsets[pending.lowerBound] <= target {
+                    run = pending.lowerBound..<child.upperBound
+                } else {
+                    flush()
+                    run = child
+                    runStart = childStart
+                }
+            }
+            flush()
+        }
+        if !terms.isEmpty { split(0..<terms.count, prefix: 0, start: "") }
+        return result
+    }
+
+    static func shardName(_ start: String) -> String {
+        "t-" + start.utf8.map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined() + ".bin"
+    }
+}
+
+/// Reads what ``ByteWriter`` writes; every read is `nil` past the end.
+struct ByteReader {
+    let bytes: [UInt8]
+    private(set) var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var remaining: Int { bytes.count - offset }
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func byte() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    mutating func word() -> UInt32? {
+        guard remaining >= 4 else { return nil }
+        defer { offset += 4 }
+        return (0..<4).reduce(0) { value, shift in value | UInt32(bytes[offset + shift]) << (8 * UInt32(shift)) }
+    }
+
+    mutating func varint() -> Int? {
+        var value = 0
+        var shift = 0
+        while shift < 63, let next = byte() {
+            value |= Int(next & 0x7F) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count <= remaining else { return nil }
+        offset += count
+        return Array(bytes[(offset - count)..<offset])
+    }
+
+    mutating func string() -> String? {
+        guard let length = varint(), let utf8 = bytes(length) else { return nil }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+}
