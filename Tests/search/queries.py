@@ -2,6 +2,7 @@
 search box answers as you type and by keyboard, ranking puts name matches first, accents, plurals, prefixes
 and a typo are forgiven, the results page filters, counts and sorts through its URL, category pages filter,
 and pages work without JavaScript. Run by Tests/search/run."""
+import gzip
 import json
 import pathlib
 import re
@@ -89,6 +90,58 @@ async def ranking_and_forgiveness(browser):
     names, count = await results(page, "firefly%20zzzzqqq")
     assert "some of your words" in count and names, f"no product has both: those with one {names} {count}"
     await close(page, "ranking")
+
+
+def varint(data, offset):
+    value = shift = 0
+    while True:
+        byte = data[offset]
+        offset += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, offset
+        shift += 7
+
+
+async def a_stale_cached_index_is_fetched_again(browser):
+    """Files cached from before a rebuild: a manifest of an older format and term shards whose first
+    category has another version are each fetched again past the cache, and the query still answers."""
+    page = await new_page(browser, "desktop")
+    requests = {}
+
+    async def stale_once(route):
+        url = route.request.url
+        requests[url] = requests.get(url, 0) + 1
+        response = await route.fetch()
+        body = await response.body()
+        if requests[url] > 1:
+            return await route.fulfill(response=response, body=body)
+        if body[:2] == b"\x1f\x8b":
+            body = gzip.decompress(body)
+        if url.endswith("/manifest.bin"):
+            manifest = json.loads(body)
+            manifest["format"] = 2
+            body = json.dumps(manifest).encode()
+        else:
+            offset = 1
+            for _ in range(2):  # the shard's start and end
+                length, offset = varint(body, offset)
+                offset += length
+            _, offset = varint(body, offset)  # section count
+            length, offset = varint(body, offset)  # the first slug
+            offset += length
+            body = body[:offset] + bytes(b ^ 0xFF for b in body[offset:offset + 4]) + body[offset + 4:]
+        await route.fulfill(response=response, body=body)
+
+    await page.route("**/search/manifest.bin", stale_once)
+    await page.route("**/search/terms/*", stale_once)
+    names, count = await results(page, "firefly")
+    assert names == ["Firefly Lamp", "Firefly Lamp Hook", "Folding Camp Stool"], names
+    shards = [url for url in requests if "/search/terms/" in url]
+    assert shards and any(url.endswith("/manifest.bin") for url in requests), requests
+    for url, asked in requests.items():
+        assert asked == 2, f"{url}: asked for {asked} times, not once and once again"
+    await close(page, "stale index")
 
 
 async def results_page_filters_sorts_and_shares(browser, width):
@@ -184,6 +237,7 @@ async def main():
         browser = await launch(playwright)
         await text_module_agrees_with_the_builder(browser)
         await ranking_and_forgiveness(browser)
+        await a_stale_cached_index_is_fetched_again(browser)
         await a_broad_query_counts_everything_and_pages(browser)
         for width in WIDTHS:
             await search_box_answers_as_you_type(browser, width)
