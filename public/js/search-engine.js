@@ -252,7 +252,7 @@ const SORTS = {
   featured: (c, n) => -(c.featured[n] * 1000 + c.rating[n]),
 };
 
-const relevanceKey = (candidate) => Math.round(candidate.score * 8) * 4 + candidate.level;
+const relevanceKey = (candidate) => keyOf(candidate.score, candidate.level);
 
 /**
  * The first `limit` candidates in the order of a sort key read from the sort columns, ties in relevance
@@ -279,10 +279,21 @@ function hasFilters(filters) {
     || Object.values(filters.facets || {}).some((selected) => selected?.size));
 }
 
-/**
- * The best `limit` candidates by relevance without sorting them all: a count of each (score, level) key
- * finds the key the limit falls at; only candidates above it are sorted.
- */
+const keyOf = (score, level) => Math.round(score * 8) * 4 + level;
+
+/** The key the `limit`-th best falls at, from a count of each key: only candidates at or above it are sorted. */
+function thresholdKey(histogram, limit) {
+  let kept = 0;
+  let threshold = -Infinity;
+  for (const value of [...histogram.keys()].sort((a, b) => b - a)) {
+    kept += histogram.get(value);
+    threshold = value;
+    if (kept >= limit) break;
+  }
+  return threshold;
+}
+
+/** The best `limit` candidates by relevance without sorting them all. */
 function topByRelevance(candidates, limit) {
   if (candidates.length > limit) {
     const histogram = new Map();
@@ -290,17 +301,41 @@ function topByRelevance(candidates, limit) {
       const key = relevanceKey(candidate);
       histogram.set(key, (histogram.get(key) || 0) + 1);
     }
-    let kept = 0;
-    let threshold = -Infinity;
-    for (const value of [...histogram.keys()].sort((a, b) => b - a)) {
-      kept += histogram.get(value);
-      threshold = value;
-      if (kept >= limit) break;
-    }
+    const threshold = thresholdKey(histogram, limit);
     candidates = candidates.filter((candidate) => relevanceKey(candidate) >= threshold);
   }
   candidates.sort((a, b) => relevanceKey(b) - relevanceKey(a) || a.partitionIndex - b.partitionIndex || a.number - b.number);
   return candidates.slice(0, limit);
+}
+
+/**
+ * The best `limit` matches of every category's scores (`runs`, see `score`) by relevance: the matches are
+ * counted by key in the typed arrays, and a candidate object is made only for those above the key the
+ * limit falls at and, of those at it, the first in order; so a word in 100,000 products costs no object
+ * per product.
+ */
+function bestMatches(runs, limit, tokenCount) {
+  // Keys are small integers: a score is at most the best field's weight for every word.
+  const counts = new Uint32Array(keyOf(FIELD_WEIGHTS[0] * tokenCount, 3) + 1);
+  for (const { numbers, total, level } of runs) {
+    for (let i = 0; i < numbers.length; i++) counts[keyOf(total[numbers[i]], level[numbers[i]])]++;
+  }
+  let threshold = counts.length - 1;
+  let above = 0;
+  while (threshold > 0 && above + counts[threshold] < limit) above += counts[threshold--];
+  // Runs are in category order and their numbers ascending: the order ties are broken in.
+  let atThreshold = limit - above;
+  const kept = [];
+  for (const { partition, partitionIndex, numbers, total, level } of runs) {
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i];
+      const key = keyOf(total[number], level[number]);
+      if (key > threshold || (key === threshold && atThreshold-- > 0)) {
+        kept.push({ partition, partitionIndex, number, score: total[number], level: level[number] });
+      }
+    }
+  }
+  return topByRelevance(kept, limit);
 }
 
 /**
@@ -316,6 +351,9 @@ export function search(text, options = {}) {
   return withFreshIndex(async (manifest) => {
     const partitions = manifest.partitions.filter((p) => !category || p.slug === category);
     let candidates = [];
+    // A query's matches per category, as `score` gives them; candidate objects only when filters or a
+    // sort order need every match.
+    let runs = null;
     let partial = false;
     // Filter columns to count or filter, sort columns for an order other than relevance; each only then.
     const filtering = withFilters || hasFilters(filters);
@@ -330,24 +368,25 @@ export function search(text, options = {}) {
       }
     } else {
       const found = await matches(manifest, partitions, tokens);
-      const collect = (some) => {
-        const all = [];
-        partitions.forEach((partition, partitionIndex) => {
-          const shard = found[partitionIndex].flat()[0]?.shard;
-          if (!shard) return;
-          const { numbers, total, level } = score(shard.count, found[partitionIndex], some);
-          for (const number of numbers) all.push({ partition, partitionIndex, number, score: total[number], level: level[number] });
-        });
-        return all;
-      };
-      candidates = collect(false);
+      const collect = (some) => partitions.flatMap((partition, partitionIndex) => {
+        const shard = found[partitionIndex].flat()[0]?.shard;
+        if (!shard) return [];
+        const run = score(shard.count, found[partitionIndex], some);
+        return run.numbers.length ? [{ partition, partitionIndex, ...run }] : [];
+      });
+      runs = collect(false);
       // No product has every word: the products with some of them, best first.
-      if (candidates.length === 0 && tokens.length > 1) {
-        candidates = collect(true);
-        partial = candidates.length > 0;
+      if (runs.length === 0 && tokens.length > 1) {
+        runs = collect(true);
+        partial = runs.length > 0;
+      }
+      if (filtering || sorting) {
+        for (const { partition, partitionIndex, numbers, total, level } of runs) {
+          for (const number of numbers) candidates.push({ partition, partitionIndex, number, score: total[number], level: level[number] });
+        }
       }
     }
-    const matched = candidates.length;
+    const matched = runs ? runs.reduce((sum, run) => sum + run.numbers.length, 0) : candidates.length;
     let counts = null;
     let ranges = null;
     let facetNames = null;
@@ -360,11 +399,12 @@ export function search(text, options = {}) {
       const columns = await columnsOf((partition) => loadFilterColumns(partition, manifest.facets));
       ({ passing: candidates, counts, ranges, facetNames } = applyFilters(candidates, columns, manifest, filters, digits));
     }
-    const total = candidates.length;
+    const total = filtering ? candidates.length : matched;
     const wanted = Math.min(RESULT_LIMIT, offset + limit);
-    const ranked = sorting
-      ? sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted)
-      : topByRelevance(candidates, wanted);
+    let ranked;
+    if (sorting) ranked = sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted);
+    else if (runs && !filtering) ranked = bestMatches(runs, wanted, tokens.length);
+    else ranked = topByRelevance(candidates, wanted);
     const page = ranked.slice(offset, offset + limit);
     const results = await Promise.all(page.map(async ({ partition, number }) => ({
       record: await loadRecord(partition, number, manifest.blockSize),

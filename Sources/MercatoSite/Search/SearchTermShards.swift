@@ -122,7 +122,8 @@ struct SearchTermShards {
                 writer.varint(body.bytes.count)
                 writer.append(body.bytes)
             }
-            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
+            return SearchFile(
+                path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
         }
     }
 
@@ -136,7 +137,9 @@ struct SearchTermShards {
         return result
     }
 
-    private static func merge(_ a: [(term: String, size: Int)], _ b: [(term: String, size: Int)]) -> [(term: String, size: Int)] {
+    private static func merge(_ a: [(term: String, size: Int)], _ b: [(term: String, size: Int)]) -> [(
+        term: String, size: Int
+    )] {
         var result: [(term: String, size: Int)] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0
@@ -160,7 +163,9 @@ struct SearchTermShards {
     /// Shards of sorted terms, each under `target` bytes where a prefix can split it; the first shard
     /// starts at "" and each other at its first term's prefix, so a term belongs to the last shard whose
     /// start is not after it.
-    static func shards(_ terms: [(term: String, size: Int)], target: Int = shardTarget) -> [(start: String, terms: Range<Int>)] {
+    static func shards(_ terms: [(term: String, size: Int)], target: Int = shardTarget) -> [(
+        start: String, terms: Range<Int>
+    )] {
         var offsets = [0]
         offsets.reserveCapacity(terms.count + 1)
         for term in terms { offsets.append(offsets.last! + term.size) }
@@ -215,10 +220,11 @@ struct SearchTermShards {
     }
 
     static func shardName(_ start: String) -> String {
-        "t-" + start.utf8.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined() + ".bin"
+        "t-"
+            + start.utf8.map { byte in
+                let digits = String(byte, radix: 16)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined() + ".bin"
     }
 }
 
