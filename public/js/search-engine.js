@@ -105,6 +105,7 @@ function shardStarts(manifest, token, typo) {
  * there are.
  */
 async function matches(manifest, partitions, tokens) {
+  if (partitions.length === 0) return [];
   const load = async (typo) => {
     const shardsByToken = await Promise.all(tokens.map((token, tokenIndex) => {
       if (typo && !typo[tokenIndex]) return null;
