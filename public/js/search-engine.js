@@ -282,19 +282,10 @@ function hasFilters(filters) {
 
 const keyOf = (score, level) => Math.round(score * 8) * 4 + level;
 
-/** The key the `limit`-th best falls at, from a count of each key: only candidates at or above it are sorted. */
-function thresholdKey(histogram, limit) {
-  let kept = 0;
-  let threshold = -Infinity;
-  for (const value of [...histogram.keys()].sort((a, b) => b - a)) {
-    kept += histogram.get(value);
-    threshold = value;
-    if (kept >= limit) break;
-  }
-  return threshold;
-}
-
-/** The best `limit` candidates by relevance without sorting them all. */
+/**
+ * The best `limit` candidates by relevance without sorting them all: a count of each (score, level) key
+ * finds the key the limit falls at; only candidates above it are sorted.
+ */
 function topByRelevance(candidates, limit) {
   if (candidates.length > limit) {
     const histogram = new Map();
@@ -302,7 +293,13 @@ function topByRelevance(candidates, limit) {
       const key = relevanceKey(candidate);
       histogram.set(key, (histogram.get(key) || 0) + 1);
     }
-    const threshold = thresholdKey(histogram, limit);
+    let kept = 0;
+    let threshold = -Infinity;
+    for (const value of [...histogram.keys()].sort((a, b) => b - a)) {
+      kept += histogram.get(value);
+      threshold = value;
+      if (kept >= limit) break;
+    }
     candidates = candidates.filter((candidate) => relevanceKey(candidate) >= threshold);
   }
   candidates.sort((a, b) => relevanceKey(b) - relevanceKey(a) || a.partitionIndex - b.partitionIndex || a.number - b.number);

@@ -87,7 +87,7 @@ struct SearchPartition {
 
     // MARK: - Terms
 
-    func entries() -> [CategoryTerms.Entry] {
+    private func entries() -> [CategoryTerms.Entry] {
         var postings: [String: [[Int]]] = [:]
         let groupCount = SearchDocument.Field.allCases.count * SearchDocument.levels
         for (number, document) in documents.enumerated() {

@@ -160,12 +160,10 @@ struct SearchTermShards {
         return result
     }
 
-    /// Shards of sorted terms, each under `target` bytes where a prefix can split it; the first shard
+    /// Shards of sorted terms, each under ``shardTarget`` bytes where a prefix can split it; the first shard
     /// starts at "" and each other at its first term's prefix, so a term belongs to the last shard whose
     /// start is not after it.
-    static func shards(_ terms: [(term: String, size: Int)], target: Int = shardTarget) -> [(
-        start: String, terms: Range<Int>
-    )] {
+    static func shards(_ terms: [(term: String, size: Int)]) -> [(start: String, terms: Range<Int>)] {
         var offsets = [0]
         offsets.reserveCapacity(terms.count + 1)
         for term in terms { offsets.append(offsets.last! + term.size) }
@@ -173,7 +171,7 @@ struct SearchTermShards {
         var result: [(start: String, terms: Range<Int>)] = []
 
         func split(_ range: Range<Int>, prefix: Int, start: String) {
-            if range.count <= 1 || offsets[range.upperBound] - offsets[range.lowerBound] <= target {
+            if range.count <= 1 || offsets[range.upperBound] - offsets[range.lowerBound] <= shardTarget {
                 result.append((start, range))
                 return
             }
@@ -202,10 +200,10 @@ struct SearchTermShards {
             for (position, child) in children.enumerated() {
                 let childStart = position == 0 ? start : String(String.UnicodeScalarView(key(child.lowerBound)))
                 let childSize = offsets[child.upperBound] - offsets[child.lowerBound]
-                if childSize > target {
+                if childSize > shardTarget {
                     flush()
                     split(child, prefix: prefix + 1, start: childStart)
-                } else if let pending = run, offsets[child.upperBound] - offsets[pending.lowerBound] <= target {
+                } else if let pending = run, offsets[child.upperBound] - offsets[pending.lowerBound] <= shardTarget {
                     run = pending.lowerBound..<child.upperBound
                 } else {
                     flush()
