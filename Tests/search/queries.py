@@ -194,13 +194,14 @@ async def a_broad_query_counts_everything_and_pages(browser):
     counts = [int(re.search(r"\((\d+)\)", text).group(1))
               for text in await page.locator("fieldset:has(legend:text('Category')) label").all_inner_texts()]
     assert sum(counts) == total, (counts, total)
-    # Without filters the engine ranks from its typed arrays, making objects only for the best: the same
-    # results in the same order, ties included, as ranking every match (what counting filters does).
+    # Without filters the engine ranks from its typed arrays, making objects only for the best, or, for one
+    # term a category ("made " typed whole), from its postings' groups: the same results in the same order,
+    # ties included, and the same total as ranking every match (what counting filters does).
     ranked = await page.evaluate("""async () => {
         const { search } = await import("/js/search-engine.js");
         const ids = (outcome) => outcome.results.map((result) => `${result.category.slug}/${result.record.id}`);
         const plain = [], counted = [];
-        for (const query of ["the made", "made", "lamp"]) {
+        for (const query of ["the made", "made ", "made", "lamp", "made lamp"]) {
             for (const [offset, limit] of [[0, 8], [24, 24], [0, 200]]) {
                 const fast = await search(query, { offset, limit });
                 const every = await search(query, { offset, limit, withFilters: true });

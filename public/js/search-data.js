@@ -190,11 +190,11 @@ export function loadShard(manifest, start) {
 }
 
 /**
- * The postings of term number `index` in a shard: groups in rank order, best first (name matches, then
- * labels, then descriptions; within each, available and well-rated products first), each as
- * { group, numbers } with the product numbers ascending.
+ * The groups of term number `index`'s postings in a shard, in rank order, best first (name matches, then
+ * labels, then descriptions; within each, available and well-rated products first): { group, size,
+ * bitmap, offset }, without their numbers. A product is in one group of a term.
  */
-export function postings(shard, index) {
+export function groupsOf(shard, index) {
   const reader = new Reader(shard.bytes, shard.starts[index]);
   const mask = reader.varint();
   const groups = [];
@@ -202,44 +202,47 @@ export function postings(shard, index) {
     if (!(mask & (1 << group))) continue;
     const header = reader.varint();
     const size = Math.floor(header / 2);
-    const numbers = new Int32Array(size);
-    if (header % 2) {
-      let found = 0;
-      const end = reader.offset + ((shard.count + 7) >> 3);
-      for (let byteIndex = reader.offset; byteIndex < end; byteIndex++) {
-        let bits = shard.bytes[byteIndex];
-        while (bits) {
-          const low = bits & -bits;
-          numbers[found++] = ((byteIndex - reader.offset) << 3) + 31 - Math.clz32(low);
-          bits ^= low;
-        }
-      }
-      reader.offset = end;
-    } else {
-      let number = -1;
-      for (let i = 0; i < size; i++) {
-        number += reader.varint() + 1;
-        numbers[i] = number;
-      }
-    }
-    groups.push({ group, numbers });
+    const bitmap = header % 2 === 1;
+    groups.push({ group, size, bitmap, offset: reader.offset });
+    if (bitmap) reader.offset += (shard.count + 7) >> 3;
+    else for (let i = 0; i < size; i++) reader.varint();
   }
   return groups;
 }
 
+/** The first `limit` product numbers of a group `groupsOf` gave, ascending. */
+export function numbersOf(shard, { size, bitmap, offset }, limit = size) {
+  const numbers = new Int32Array(Math.min(size, limit));
+  if (bitmap) {
+    let found = 0;
+    const end = offset + ((shard.count + 7) >> 3);
+    for (let byteIndex = offset; byteIndex < end && found < numbers.length; byteIndex++) {
+      let bits = shard.bytes[byteIndex];
+      while (bits && found < numbers.length) {
+        const low = bits & -bits;
+        numbers[found++] = ((byteIndex - offset) << 3) + 31 - Math.clz32(low);
+        bits ^= low;
+      }
+    }
+  } else {
+    const reader = new Reader(shard.bytes, offset);
+    let number = -1;
+    for (let i = 0; i < numbers.length; i++) {
+      number += reader.varint() + 1;
+      numbers[i] = number;
+    }
+  }
+  return numbers;
+}
+
+/** The postings of term number `index` in a shard: its groups (see `groupsOf`) as { group, numbers }. */
+export function postings(shard, index) {
+  return groupsOf(shard, index).map((group) => ({ group: group.group, numbers: numbersOf(shard, group) }));
+}
+
 /** How many products a term is found in, without decoding its numbers. */
 export function documentFrequency(shard, index) {
-  const reader = new Reader(shard.bytes, shard.starts[index]);
-  const mask = reader.varint();
-  let total = 0;
-  for (let group = 0; mask >= 1 << group; group++) {
-    if (!(mask & (1 << group))) continue;
-    const header = reader.varint();
-    total += Math.floor(header / 2);
-    if (header % 2) reader.offset += (shard.count + 7) >> 3;
-    else for (let i = 0; i < Math.floor(header / 2); i++) reader.varint();
-  }
-  return total;
+  return groupsOf(shard, index).reduce((sum, group) => sum + group.size, 0);
 }
 
 /** A record as a result shows it. */

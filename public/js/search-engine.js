@@ -3,8 +3,8 @@
 // products that have every word (name matches first, then available and well-rated products), and, when
 // asked, filters, counts filter values and sorts with the categories' columns.
 import {
-  compare, documentFrequency, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns, postings, shardFor,
-  shardsForPrefix, StaleIndex,
+  compare, documentFrequency, groupsOf, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns, numbersOf,
+  postings, shardFor, shardsForPrefix, StaleIndex,
 } from "./search-data.js";
 import { STOP_WORDS, stem, words } from "./search-text.js";
 
@@ -337,6 +337,34 @@ function bestMatches(runs, limit, tokenCount) {
 }
 
 /**
+ * The best `limit` matches of a one-word query that is one term in each category (a whole word, or a
+ * prefix only one term starts with), and how many there are. A product is in one group of a term's
+ * postings, so every product of a group has the group's key: the groups are ranked, their sizes summed,
+ * and only the numbers of the groups the limit reaches are decoded — a word in every product costs about
+ * what a rare word does.
+ */
+function bestOfOneTerm(partitions, found, limit) {
+  const groups = [];
+  let total = 0;
+  found.forEach(([[expansion]], partitionIndex) => {
+    if (!expansion) return;
+    for (const group of groupsOf(expansion.shard, expansion.index)) {
+      total += group.size;
+      const key = keyOf(FIELD_WEIGHTS[group.group >> 2] * expansion.weight, 3 - (group.group & 3));
+      groups.push({ key, partitionIndex, shard: expansion.shard, group });
+    }
+  });
+  groups.sort((a, b) => b.key - a.key || a.partitionIndex - b.partitionIndex);
+  const ranked = [];
+  for (const { partitionIndex, shard, group } of groups) {
+    if (ranked.length >= limit) break;
+    const partition = partitions[partitionIndex];
+    for (const number of numbersOf(shard, group, limit - ranked.length)) ranked.push({ partition, partitionIndex, number });
+  }
+  return { total, ranked };
+}
+
+/**
  * Runs a query. Options: `filters` (see applyFilters), `sort` ("relevance", "price-asc", "price-desc",
  * "top-rated", "newest", "featured"), `offset` and `limit` of the results to return with their records,
  * `withFilters` to load the columns and count filter values, `category` to search or browse one category
@@ -348,10 +376,13 @@ export function search(text, options = {}) {
   const tokens = parseQuery(text);
   return withFreshIndex(async (manifest) => {
     const partitions = manifest.partitions.filter((p) => !category || p.slug === category);
+    const wanted = Math.min(RESULT_LIMIT, offset + limit);
     let candidates = [];
     // A query's matches per category, as `score` gives them; candidate objects only when filters or a
     // sort order need every match.
     let runs = null;
+    // A one-word query's best matches and their total, when `bestOfOneTerm` can rank it.
+    let oneTerm = null;
     let partial = false;
     // Filter columns to count or filter, sort columns for an order other than relevance; each only then.
     const filtering = withFilters || hasFilters(filters);
@@ -366,25 +397,29 @@ export function search(text, options = {}) {
       }
     } else {
       const found = await matches(manifest, partitions, tokens);
-      const collect = (some) => partitions.flatMap((partition, partitionIndex) => {
-        const shard = found[partitionIndex].flat()[0]?.shard;
-        if (!shard) return [];
-        const run = score(shard.count, found[partitionIndex], some);
-        return run.numbers.length ? [{ partition, partitionIndex, ...run }] : [];
-      });
-      runs = collect(false);
-      // No product has every word: the products with some of them, best first.
-      if (runs.length === 0 && tokens.length > 1) {
-        runs = collect(true);
-        partial = runs.length > 0;
-      }
-      if (filtering || sorting) {
-        for (const { partition, partitionIndex, numbers, total, level } of runs) {
-          for (const number of numbers) candidates.push({ partition, partitionIndex, number, score: total[number], level: level[number] });
+      if (!filtering && !sorting && tokens.length === 1 && found.every(([expansions]) => expansions.length <= 1)) {
+        oneTerm = bestOfOneTerm(partitions, found, wanted);
+      } else {
+        const collect = (some) => partitions.flatMap((partition, partitionIndex) => {
+          const shard = found[partitionIndex].flat()[0]?.shard;
+          if (!shard) return [];
+          const run = score(shard.count, found[partitionIndex], some);
+          return run.numbers.length ? [{ partition, partitionIndex, ...run }] : [];
+        });
+        runs = collect(false);
+        // No product has every word: the products with some of them, best first.
+        if (runs.length === 0 && tokens.length > 1) {
+          runs = collect(true);
+          partial = runs.length > 0;
+        }
+        if (filtering || sorting) {
+          for (const { partition, partitionIndex, numbers, total, level } of runs) {
+            for (const number of numbers) candidates.push({ partition, partitionIndex, number, score: total[number], level: level[number] });
+          }
         }
       }
     }
-    const matched = runs ? runs.reduce((sum, run) => sum + run.numbers.length, 0) : candidates.length;
+    const matched = oneTerm ? oneTerm.total : runs ? runs.reduce((sum, run) => sum + run.numbers.length, 0) : candidates.length;
     let counts = null;
     let ranges = null;
     let facetNames = null;
@@ -398,13 +433,12 @@ export function search(text, options = {}) {
       ({ passing: candidates, counts, ranges, facetNames } = applyFilters(candidates, columns, manifest, filters, digits));
     }
     const total = filtering ? candidates.length : matched;
-    const wanted = Math.min(RESULT_LIMIT, offset + limit);
     let ranked;
-    if (sorting) ranked = sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted);
+    if (oneTerm) ranked = oneTerm.ranked;
+    else if (sorting) ranked = sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted);
     else if (runs && !filtering) ranked = bestMatches(runs, wanted, tokens.length);
     else ranked = topByRelevance(candidates, wanted);
-    const page = ranked.slice(offset, offset + limit);
-    const results = await Promise.all(page.map(async ({ partition, number }) => ({
+    const results = await Promise.all(ranked.slice(offset, offset + limit).map(async ({ partition, number }) => ({
       record: await loadRecord(partition, number, manifest.blockSize),
       category: partition,
     })));
