@@ -11,13 +11,17 @@ const files = new Map();
 /** The manifest being read or read: concurrent first queries share one request. */
 let manifest = null;
 
-/** Bytes of a file, inflated when it is a gzip stream (not every file is; a server may have inflated it). */
+/**
+ * Bytes of a file, inflated when it is a gzip stream (not every file is; a server may have inflated it).
+ * The stream is read from a Response over the bytes, not a Blob: Chromium registers a Blob with its browser
+ * process, and ten record blocks inflating that way took a first query 7–14 ms longer.
+ */
 async function fetchBytes(url, reload) {
   const response = await fetch(url, reload ? { cache: "reload" } : {});
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const stream = new Response(bytes).body.pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -181,7 +185,7 @@ function decodeShard(bytes) {
 
 /**
  * The shard starting at `start`, current when it ends where the manifest's next shard starts and holds
- * a section of every category at the manifest's version. Its `sections` are what `postings` reads.
+ * a section of every category at the manifest's version. Its `sections` are what `groupsOf` reads.
  */
 export function loadShard(manifest, start) {
   const next = manifest.shards[manifest.shards.indexOf(start) + 1] ?? "";
@@ -233,11 +237,6 @@ export function numbersOf(shard, { size, bitmap, offset }, limit = size) {
     }
   }
   return numbers;
-}
-
-/** The postings of term number `index` in a shard: its groups (see `groupsOf`) as { group, numbers }. */
-export function postings(shard, index) {
-  return groupsOf(shard, index).map((group) => ({ group: group.group, numbers: numbersOf(shard, group) }));
 }
 
 /** How many products a term is found in, without decoding its numbers. */

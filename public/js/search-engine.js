@@ -4,7 +4,7 @@
 // asked, filters, counts filter values and sorts with the categories' columns.
 import {
   compare, documentFrequency, groupsOf, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns, numbersOf,
-  postings, shardFor, shardsForPrefix, StaleIndex,
+  shardFor, shardsForPrefix, StaleIndex,
 } from "./search-data.js";
 import { STOP_WORDS, stem, words } from "./search-text.js";
 
@@ -126,37 +126,41 @@ async function matches(manifest, partitions, tokens) {
 
 /**
  * Candidates of one category: products with every token (or, when `some`, with at least one), each with
- * its score (the best field weight per token, summed) and level (quality, 0–3).
+ * its score (the best field weight per token, summed) and level (quality, 0–3; a product's, the same in
+ * every group it is in).
  */
 function score(count, byToken, some) {
   const total = new Float32Array(count);
-  const hits = new Uint8Array(count);
+  const hits = new Uint16Array(count);
   const level = new Uint8Array(count);
-  const best = new Float32Array(count);
-  for (const expansions of byToken) {
-    const touched = [];
-    for (const { shard, index, weight } of expansions) {
-      for (const { group, numbers } of postings(shard, index)) {
-        const value = FIELD_WEIGHTS[group >> 2] * weight;
-        const quality = 3 - (group & 3);
-        for (let i = 0; i < numbers.length; i++) {
-          const n = numbers[i];
-          if (best[n] === 0) touched.push(n);
-          if (value > best[n]) best[n] = value;
-          level[n] = quality;
-        }
+  if (!some && byToken.some((expansions) => expansions.length === 0)) return { numbers: new Int32Array(0), total, level };
+  // Per product, the token that last counted it, plus one (with every token needed, `hits` says that).
+  const seen = some ? new Uint16Array(count) : null;
+  byToken.forEach((expansions, token) => {
+    // Groups of every term of the token, best value first: a product is counted at the first it is in.
+    const groups = expansions.flatMap(({ shard, index, weight }) => groupsOf(shard, index).map((group) => ({
+      shard, group, value: FIELD_WEIGHTS[group.group >> 2] * weight,
+    })));
+    groups.sort((a, b) => b.value - a.value);
+    for (const { shard, group, value } of groups) {
+      const quality = 3 - (group.group & 3);
+      const numbers = numbersOf(shard, group);
+      for (let i = 0; i < numbers.length; i++) {
+        const n = numbers[i];
+        if (seen ? seen[n] > token : hits[n] !== token) continue;
+        if (seen) seen[n] = token + 1;
+        total[n] += value;
+        hits[n]++;
+        level[n] = quality;
       }
     }
-    for (const n of touched) {
-      total[n] += best[n];
-      hits[n]++;
-      best[n] = 0;
-    }
-  }
+  });
   const needed = some ? 1 : byToken.length;
-  const numbers = [];
-  for (let n = 0; n < count; n++) if (hits[n] >= needed) numbers.push(n);
-  return { numbers, total, hits, level };
+  let found = 0;
+  for (let n = 0; n < count; n++) if (hits[n] >= needed) found++;
+  const numbers = new Int32Array(found);
+  for (let n = 0, i = 0; n < count; n++) if (hits[n] >= needed) numbers[i++] = n;
+  return { numbers, total, level };
 }
 
 /**
