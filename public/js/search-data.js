@@ -1,6 +1,6 @@
 // Reads the search index the builder writes (Sources/MercatoSite/Search/): the manifest, the term shards
 // (one section per category in each) and per category its record blocks and filter and sort columns.
-// Files are gzip streams when that made them a tenth smaller (term shards seldom are); each carries its
+// Files are gzip streams when that made them a tenth smaller (most are); each carries its
 // category's version (a shard, every category's, and where it starts and ends), and a file that does not
 // match the manifest (a cache from before a rebuild) is fetched again.
 
@@ -13,8 +13,8 @@ let manifest = null;
 
 /**
  * Bytes of a file, inflated when it is a gzip stream (not every file is; a server may have inflated it).
- * The stream is read from a Response over the bytes, not a Blob: Chromium registers a Blob with its browser
- * process, and ten record blocks inflating that way took a first query 7–14 ms longer.
+ * The stream is read from a Response over the bytes, not a Blob: ten record blocks inflated through a Blob
+ * took a first query 7–14 ms longer (Chromium keeps Blobs in its browser process, the likely cause).
  */
 async function fetchBytes(url, reload) {
   const response = await fetch(url, reload ? { cache: "reload" } : {});
