@@ -20,12 +20,23 @@ async def settled(page, root="[data-search-page]"):
     await page.wait_for_function(f"!document.querySelector('{root}').hasAttribute('aria-busy')")
 
 
+async def every_card_filled(page):
+    """Scrolls down the results until every card has its record (they are read as they come near the view)."""
+    while await page.evaluate("""() => {
+            const waiting = document.querySelector('[data-results] .card.is-loading');
+            waiting?.scrollIntoView();
+            return waiting !== null;
+        }"""):
+        await page.wait_for_timeout(50)
+
+
 async def results(page, query, **params):
     """The search page's result names and count text for a query and URL parameters."""
     url = f"{BASE}/search/?q={query}" + "".join(f"&{key}={value}" for key, value in params.items())
     await page.goto(url)
     await page.wait_for_function("document.querySelector('[data-result-count]').textContent.length > 0")
     await settled(page)
+    await every_card_filled(page)
     names = await page.locator("[data-results] .card-name").all_inner_texts()
     return names, await page.inner_text("[data-result-count]")
 
@@ -155,7 +166,7 @@ async def results_page_filters_sorts_and_shares(browser, width):
     assert re.search(r"Lumen\s*\(3\)", label), label
     await page.check("input[name=stock][value=in]")
     await page.wait_for_function("location.search.includes('stock=in')")
-    await page.wait_for_function("document.querySelectorAll('[data-results] .card').length === 2")
+    await page.wait_for_function("document.querySelectorAll('[data-results] .card:not(.is-loading)').length === 2")
     stocks = await page.locator("[data-results] .stock").all_inner_texts()
     assert all(stock != "Out of stock" for stock in stocks), stocks
     await page.select_option("[data-sort]", "price-asc")
@@ -170,7 +181,7 @@ async def results_page_filters_sorts_and_shares(browser, width):
     assert query == {"q": ["firefly"], "stock": ["in"], "sort": ["price-asc"]}, query
     again = await new_page(browser, width)
     await again.goto(url)
-    await again.wait_for_function("document.querySelectorAll('[data-results] .card').length === 2")
+    await again.wait_for_function("document.querySelectorAll('[data-results] .card:not(.is-loading)').length === 2")
     assert await again.locator("[data-results] .card-name").all_inner_texts() == ["Folding Camp Stool", "Firefly Lamp"]
     assert await again.is_checked("input[name=stock][value=in]")
     # Back undoes the sort.
@@ -216,6 +227,32 @@ async def a_broad_query_counts_everything_and_pages(browser):
     await close(page, "broad query")
 
 
+async def the_results_page_reads_the_records_of_the_cards_in_view(browser):
+    """24 results on a phone: the record blocks read are those of the cards within a screen of the view, and
+    the others' as the shopper scrolls; the cards show the same products as the engine's records."""
+    page = await new_page(browser, "phone")
+    blocks = []
+    page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
+            and blocks.append(request.url))
+    await page.goto(f"{BASE}/search/?q=the%20made")
+    await settled(page)
+    cards = page.locator("[data-results] .card")
+    assert await cards.count() == 24
+    filled = await page.locator("[data-results] .card:not(.is-loading)").count()
+    reach = await page.evaluate("""() => [...document.querySelectorAll('[data-results] .card')]
+        .filter((card) => card.getBoundingClientRect().top < innerHeight * 2).length""")
+    assert 0 < filled == reach < 24, f"cards filled {filled}, within a screen of the view {reach}"
+    assert 0 < len(set(blocks)) <= filled, f"record blocks read for {filled} cards: {blocks}"
+    await every_card_filled(page)
+    wanted = await page.evaluate("""async () => {
+        const { search } = await import("/js/search-engine.js");
+        const outcome = await search("the made", { limit: 24 });
+        return outcome.results.map((result) => result.record.name);
+    }""")
+    assert await page.locator("[data-results] .card-name").all_inner_texts() == wanted
+    await close(page, "cards in view")
+
+
 async def category_page_filters(browser, width):
     page = await new_page(browser, width)
     await page.goto(BASE + "/categories/outdoor/")
@@ -258,6 +295,7 @@ async def main():
         await ranking_and_forgiveness(browser)
         await a_stale_cached_index_is_fetched_again(browser)
         await a_broad_query_counts_everything_and_pages(browser)
+        await the_results_page_reads_the_records_of_the_cards_in_view(browser)
         for width in WIDTHS:
             await search_box_answers_as_you_type(browser, width)
             await results_page_filters_sorts_and_shares(browser, width)

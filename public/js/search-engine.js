@@ -370,13 +370,17 @@ function bestOfOneTerm(partitions, found, limit) {
 
 /**
  * Runs a query. Options: `filters` (see applyFilters), `sort` ("relevance", "price-asc", "price-desc",
- * "top-rated", "newest", "featured"), `offset` and `limit` of the results to return with their records,
- * `withFilters` to load the columns and count filter values, `category` to search or browse one category
- * (an empty query then lists all of it), `digits` of the currency.
- * Returns { total, capped, partial, results: [{ record, category }], counts, ranges, facetNames, categories }.
+ * "top-rated", "newest", "featured"), `offset` and `limit` of the results to return, `records` how many of
+ * them come with their record (all by default; the others are read when their `load()` is called, so a page
+ * reads the record blocks of the results it shows), `withFilters` to load the columns and count filter
+ * values, `category` to search or browse one category (an empty query then lists all of it), `digits` of the
+ * currency.
+ * Returns { total, capped, partial, results: [{ record, category, load }], counts, ranges, facetNames,
+ * categories }; `record` is null where it was not read, and `load()` gives it either way.
  */
 export function search(text, options = {}) {
   const { filters = {}, sort = "relevance", offset = 0, limit = 8, withFilters = false, category = null, digits = 2 } = options;
+  const withRecords = options.records ?? limit;
   const tokens = parseQuery(text);
   return withFreshIndex(async (manifest) => {
     const partitions = manifest.partitions.filter((p) => !category || p.slug === category);
@@ -442,10 +446,14 @@ export function search(text, options = {}) {
     else if (sorting) ranked = sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted);
     else if (runs && !filtering) ranked = bestMatches(runs, wanted, tokens.length);
     else ranked = topByRelevance(candidates, wanted);
-    const results = await Promise.all(ranked.slice(offset, offset + limit).map(async ({ partition, number }) => ({
-      record: await loadRecord(partition, number, manifest.blockSize),
-      category: partition,
-    })));
+    const results = await Promise.all(ranked.slice(offset, offset + limit).map(async ({ partition, number }, index) => {
+      // Read later, a record may be of a rebuilt index: the manifest is read again for the next query.
+      const load = () => loadRecord(partition, number, manifest.blockSize).catch((error) => {
+        if (error instanceof StaleIndex) loadManifest(true).catch(() => {});
+        throw error;
+      });
+      return { record: index < withRecords ? await load() : null, category: partition, load };
+    }));
     return {
       total, matched, capped: total > RESULT_LIMIT, partial, results, counts, ranges, facetNames, tokens,
       categories: manifest.partitions,

@@ -45,10 +45,12 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     // so the list comes from the terms alone and the counts follow once the filter columns are read.
     const countsLater = withFilters && !staticPart && sort === "relevance"
       && [...current.keys()].every((key) => ["q", "page"].includes(key));
+    // Records are read as their cards come into view (showCards).
     const ask = (counting) => search(query, {
-      filters: filtersFrom(current, facetNames), sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE,
+      filters: filtersFrom(current, facetNames), sort, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, records: 0,
       withFilters: counting, category, digits,
     });
+    performance.mark("mercato:search-start");
     let outcome;
     try {
       outcome = await ask(withFilters && !countsLater);
@@ -65,8 +67,10 @@ export function showResults({ root, category = null, defaultSort, describe }) {
       return;
     }
     if (mine !== serial) return;
+    await present(outcome, current, page, category);
+    if (mine !== serial) return;
     root.removeAttribute("aria-busy");
-    present(outcome, current, page, category);
+    performance.mark("mercato:search-shown");
     if (!countsLater) return;
     try {
       outcome = await ask(true);
@@ -75,10 +79,22 @@ export function showResults({ root, category = null, defaultSort, describe }) {
     }
     if (mine !== serial) return;
     facetNames = outcome.facetNames.slice(1);
-    present(outcome, current, page, category);
+    // The same results as shown: only the filters and their counts are new.
+    present(outcome, current, page, category, false);
+    performance.mark("mercato:search-counted");
   }
 
-  function present(outcome, current, page, category) {
+  // A record that could not be read may come from a rebuild after the page ranked its results: ranked again
+  // once against the new index.
+  let rankedAgain = false;
+  const recordFailed = () => {
+    if (rankedAgain) return;
+    rankedAgain = true;
+    run();
+  };
+
+  /** Shows an outcome; resolves once the cards in view are filled. */
+  function present(outcome, current, page, category, withCards = true) {
     const filters = filtersFrom(current, facetNames);
     const own = !staticPart || activeFilterCount(filters) > 0;
     if (own) count.textContent = describe(outcome, current.get("q") || "", activeFilterCount(filters));
@@ -87,8 +103,9 @@ export function showResults({ root, category = null, defaultSort, describe }) {
       list.hidden = !own;
       pages.hidden = !own;
     }
-    if (own) {
-      showCards(list, outcome.results.map((result) => result.record));
+    let shown = Promise.resolve();
+    if (own && withCards) {
+      shown = showCards(list, outcome.results, recordFailed);
       const pageCount = Math.ceil(Math.min(outcome.total, RESULT_LIMIT) / PAGE_SIZE);
       fill(pages, pagination(page, pageCount, (n) => {
         const next = params();
@@ -103,6 +120,7 @@ export function showResults({ root, category = null, defaultSort, describe }) {
           ? el("p", {}, el("button", { type: "button", class: "link-button", "data-clear-filters": "" }, "Clear filters"))
           : null);
     }
+    return shown;
   }
 
   facetsForm.addEventListener("change", (event) => {

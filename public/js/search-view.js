@@ -147,7 +147,41 @@ export function pagination(page, pageCount, href) {
   return el("nav", { class: "pagination", "aria-label": "Pages" }, el("ul", {}, items));
 }
 
-/** Replaces a list's children with cards. */
-export function showCards(list, records) {
-  fill(list, records.map(card));
+/** Where a result's card will be while its record is read: a card's box, empty. */
+function placeholderCard() {
+  return el("li", { class: "card is-loading", "aria-hidden": "true" }, el("span", { class: "card-image placeholder" }));
+}
+
+/** Per list, what reads the records of its cards as they come near the viewport. */
+const observers = new WeakMap();
+
+/**
+ * Replaces a list's children with the cards of search results (`{ record, load }`, see search-engine.js). A
+ * result without its record is drawn as an empty card whose record is read when it comes within a screen of
+ * the viewport, so a page reads the record blocks of the results a shopper sees and of those a scroll away.
+ * Resolves once the cards within that reach when drawn are filled; `failed(error)` hears of a record that
+ * could not be read.
+ */
+export function showCards(list, results, failed = () => {}) {
+  observers.get(list)?.disconnect();
+  const cards = results.map((result) => (result.record ? card(result.record) : placeholderCard()));
+  fill(list, cards);
+  const waiting = new Map();
+  cards.forEach((element, i) => { if (!results[i].record) waiting.set(element, results[i]); });
+  if (waiting.size === 0) return Promise.resolve();
+  const show = (placeholder) => {
+    const result = waiting.get(placeholder);
+    waiting.delete(placeholder);
+    observer.unobserve(placeholder);
+    return result.load().then((record) => placeholder.replaceWith(card(record)), failed);
+  };
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) if (entry.isIntersecting && waiting.has(entry.target)) show(entry.target);
+  }, { rootMargin: "100% 0px" });
+  observers.set(list, observer);
+  // Those within reach now are read at once rather than at the observer's first report, a frame later.
+  const reach = innerHeight * 2;
+  const now = [...waiting.keys()].filter((placeholder) => placeholder.getBoundingClientRect().top < reach);
+  for (const placeholder of waiting.keys()) observer.observe(placeholder);
+  return Promise.all(now.map(show));
 }
