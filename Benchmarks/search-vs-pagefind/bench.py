@@ -106,21 +106,25 @@ PAGEFIND_QUERY = """async ([query, shown]) => {
     return { ms: performance.now() - started, total: search.results.length, titles: data.map((d) => d.meta.title) };
 }"""
 
-# The results page (/search/?q=) shows its 24 results from the terms alone, then reads the filter columns
-# of every category with a match and counts every filter value (public/js/search-results.js).
+# The results page (/search/?q=) ranks its 24 results from the terms alone and reads the records of the
+# cards within a screen below the view (public/js/search-results.js): 8 at 390x844, 9 at 1280x800, the
+# larger here; then it counts every filter value.
+RESULTS_PAGE_RECORDS = 9
 MERCATO_RESULTS_PAGE = """async ([query, shown]) => {
     const engine = await import("/js/search-engine.js");
     const started = performance.now();
-    const outcome = await engine.search(query, { limit: 24 });
-    return { ms: performance.now() - started, total: outcome.total, titles: outcome.results.map((r) => r.record.name) };
-}"""
+    const outcome = await engine.search(query, { limit: 24, records: %d });
+    const records = outcome.results.filter((r) => r.record);
+    return { ms: performance.now() - started, total: outcome.total, titles: records.map((r) => r.record.name) };
+}""" % RESULTS_PAGE_RECORDS
 
 MERCATO_RESULTS_PAGE_COUNTS = """async ([query, shown]) => {
     const engine = await import("/js/search-engine.js");
     const started = performance.now();
-    const outcome = await engine.search(query, { limit: 24, withFilters: true });
-    return { ms: performance.now() - started, total: outcome.total, titles: outcome.results.map((r) => r.record.name) };
-}"""
+    const outcome = await engine.search(query, { limit: 24, records: %d, withFilters: true });
+    const records = outcome.results.filter((r) => r.record);
+    return { ms: performance.now() - started, total: outcome.total, titles: records.map((r) => r.record.name) };
+}""" % RESULTS_PAGE_RECORDS
 
 class Traffic:
     """Response bodies of every request a browser context makes (workers included), as Playwright reports them."""
@@ -195,7 +199,9 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), functools.parti
 
 
 # `--http2`: nginx (Debian's) over TLS with a certificate made for the run, HTTP/2 as browsers speak it to a
-# CDN: every request of a query on one connection, answered as soon as each file is read. No compression.
+# CDN: every request of a query on one connection, answered as soon as each file is read. Scripts, styles and
+# JSON are gzipped on the way, as a CDN does; both indexes' own files are sent as they are (Pagefind's are
+# gzip streams, Mercato's are where that pays).
 NGINX_CONFIG = """
 worker_processes 2;
 error_log {logs}/nginx-error.log;
@@ -206,6 +212,8 @@ http {{
     access_log off;
     sendfile on;
     tcp_nodelay on;
+    gzip on;
+    gzip_types application/javascript text/css application/json;
     client_body_temp_path {work}/nginx-body;
     proxy_temp_path {work}/nginx-proxy;
     fastcgi_temp_path {work}/nginx-fastcgi;
@@ -335,7 +343,7 @@ def main() -> None:
         "`search()` then `data()` of the first ten). first query: a fresh browser profile, the engine not loaded; "
         "KiB are the response bodies of every request the query caused (Playwright's `requestfinished`, workers "
         "included; a local "
-        + ("nginx over HTTP/2 and TLS (`--http2`), no compression" if arguments.http2 else
+        + ("nginx over HTTP/2 and TLS (`--http2`), scripts gzipped on the way as a CDN does" if arguments.http2 else
            "HTTP/1.1 server keeping connections open (`--keep-alive`), no compression"
            if arguments.keep_alive else "`python -m http.server`, one connection per request, no compression")
         + " by the server) and ms is from the call to the titles, in the page "
@@ -343,10 +351,11 @@ def main() -> None:
         "search box gets focus; Pagefind's `init()` is inside the time). "
         "as second query: after another query in the same page. cached ms: the median of "
         f"{REPEATS} repeats once every file is in memory.",
-        "Mercato results page: the same query as the search page runs it first, with 24 results from the terms "
-        "alone; with counts: then the filter columns of every category with a match and a count for every filter "
-        "value, from a fresh browser as well (a phone reads them only when the shopper opens the filters; Pagefind "
-        "has no filters in this site).",
+        "Mercato results page: the same query as the search page runs it first: 24 results ranked from the terms "
+        f"alone and the records of the first {RESULTS_PAGE_RECORDS} (the cards within a screen below the view; the "
+        "page reads the others' as the shopper scrolls); with counts: then a count for every filter value, from a "
+        "fresh browser as well (a phone reads them only when the shopper opens the filters; Pagefind has no "
+        "filters in this site).",
         f"Mercato binary: {mercato_revision()}; 1-minute load average {os.getloadavg()[0]:.2f} after the run.",
     ]
     lines = report(active, build, browser, queries, notes)
