@@ -111,10 +111,10 @@ import Testing
         // Its rating moves it in the featured and top-rated orders: the pages it left render too.
         let after = try Self.listingsShowing("teapot", in: "kitchen", shop: shop)
         #expect(after != before)
-        // Its record, rating and review count change, and with a first review its stars; one review does not
-        // make it well rated, so its terms do not.
+        // Its record, rating and review count change, and with a first review its stars, which its terms'
+        // counts in the term shard show (one review does not make it well rated, so its postings stay).
         let search = try Self.searchFiles("kitchen", "f-", shop: shop).union(Self.searchFiles("kitchen", "s-", shop: shop))
-            .union(["search/data/kitchen/r-0.bin"])
+            .union(["search/data/kitchen/r-0.bin", "search/terms/t-.bin"])
         let expected = before.union(after).union([
             "products/teapot/index.html", "products/blue-mug/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",

@@ -79,7 +79,7 @@ import Testing
             return SearchDocument(card: card, categoryName: "Home", tags: [], attributes: [:], description: "common words")
         }
         let partition = SearchPartition(slug: "home", documents: documents, facets: [])
-        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files().map { try DecodedShard($0.bytes) }
+        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files().map { try DecodedShard($0.file.bytes) }
         func postings(_ term: String) -> [Int: (bitmap: Bool, numbers: [Int])]? {
             shards.lazy.compactMap { $0.sections["home"]?.postings[term] }.first
         }
@@ -130,7 +130,7 @@ import Testing
             }
         }
         // The files: each names its start and the next one's, and holds every category's terms of its range.
-        let files = try termShards.files().map { try DecodedShard($0.bytes) }
+        let files = try termShards.files().map { try DecodedShard($0.file.bytes) }
         #expect(files.map(\.start) == shards.map(\.start))
         #expect(files.map(\.end) == shards.dropFirst().map(\.start) + [""])
         for section in sections {
@@ -156,7 +156,58 @@ import Testing
         extra.entries.append(0)
         #expect(CategoryTerms(stored: extra) == nil, "bytes after the last term")
         #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [])) == nil, "no count")
-        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0]))?.entries.isEmpty == true)
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0])) == nil, "value lists but no terms")
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0, 0]))?.entries.isEmpty == true)
+    }
+
+    /// A one-word query counts its filter values from the term shard: each term's counts there are those of
+    /// the filter columns over the term's products, by the value numbers of the category's lists.
+    @Test func eachTermCarriesWhatTheFiltersCountAmongItsProducts() throws {
+        var random = SeededGenerator(seed: 11)
+        let brands = ["Acme", "Birch", "Corvid", nil]
+        let colours = ["Red", "Blue", "Green", "Ochre", nil]
+        let documents = (0..<300).map { (index: Int) -> SearchDocument in
+            let stock = [StockBadge.inStock, .lowStock, .outOfStock].randomElement(using: &random)!
+            let ratingCount = Int.random(in: 0...3, using: &random)
+            let card = Self.card(
+                id: Int64(index + 1), name: index % 3 == 0 ? "Lamp" : "Stool", brand: brands.randomElement(using: &random)!,
+                stock: stock, priceMinor: Int.random(in: 0..<150_000, using: &random),
+                ratingTenths: ratingCount > 0 ? Int.random(in: 10...50, using: &random) : 0, ratingCount: ratingCount)
+            let colour = colours.randomElement(using: &random)!
+            return SearchDocument(
+                card: card, categoryName: "Home", tags: [], attributes: colour.map { ["Colour": $0] } ?? [:], description: "")
+        }
+        let partition = SearchPartition(slug: "home", documents: documents, facets: ["Colour", "Size"])
+        #expect(partition.values == [["Acme", "Birch", "Corvid"], ["Blue", "Green", "Ochre", "Red"], []])
+        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files()
+            .map { try DecodedShard($0.file.bytes, valueColumns: 3) }
+        let found = shards.compactMap { $0.sections["home"]?.counts["lamp"] }
+        let counts = try #require(found.first)
+        let lamps = documents.filter { $0.card.name == "Lamp" }
+        func tally(_ value: (SearchDocument) -> Int) -> [Int: Int] {
+            lamps.reduce(into: [:]) { $0[value($1), default: 0] += 1 }
+        }
+        let bounds = SearchPartition.priceBounds(in: .usd)
+        #expect(counts[0] == tally { document in bounds.count { document.card.priceMinor >= $0 } })
+        #expect(counts[1] == tally { $0.card.ratingCount > 0 ? $0.card.ratingTenths / 10 : 0 })
+        #expect(counts[2] == tally { SearchPartition.stockCode($0.card.stock) })
+        func number(_ value: String?, in list: [String]) -> Int { value.map { list.firstIndex(of: $0)! + 1 } ?? 0 }
+        #expect(counts[3] == tally { number($0.card.brand, in: partition.values[0]) })
+        #expect(counts[4] == tally { number($0.attributes["Colour"], in: partition.values[1]) })
+        #expect(counts[5] == [0: lamps.count], "no product has a size")
+        #expect(counts.count == 6 && counts.allSatisfy { $0.values.reduce(0, +) == lamps.count })
+    }
+
+    /// The value lists are part of a category's version: a file cached before a brand was renamed is not
+    /// read with the new numbers.
+    @Test func aCategorysVersionChangesWithItsValueListsAndNotWithItsPrices() {
+        func partition(brand: String, price: Int) -> SearchPartition {
+            let card = Self.card(id: 1, name: "Lamp", brand: brand, priceMinor: price)
+            let document = SearchDocument(card: card, categoryName: "Home", tags: [], attributes: [:], description: "")
+            return SearchPartition(slug: "home", documents: [document], facets: [])
+        }
+        #expect(partition(brand: "Acme", price: 100).version == partition(brand: "Acme", price: 900).version)
+        #expect(partition(brand: "Acme", price: 100).version != partition(brand: "Acme Co", price: 100).version)
     }
 
     @Test func aBuildWritesAManifestNamingTheShardsAndEachCategorysVersion() async throws {
@@ -166,6 +217,7 @@ import Testing
         let manifest = try Self.json(shop, "search/manifest.bin")
         let partitions = try #require(manifest["partitions"] as? [[String: Any]])
         #expect(partitions.map { $0["slug"] as? String } == ["kitchen", "garden"])
+        #expect(partitions.map { $0["values"] as? [[String]] } == [[["Acme"]], [["Acme"]]], "each category's brands")
         #expect(manifest["priceBounds"] as? [Int] == [1000, 2500, 5000, 10000, 25000, 50000, 100000], "USD: minor units")
         let shardNames = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent("search/terms").path)
         #expect(Set(shardNames) == Set(try #require(manifest["shards"] as? [String]).map(SearchTermShards.shardName)))
@@ -240,11 +292,14 @@ import Testing
 
     // MARK: - Helpers
 
-    static func card(id: Int64, name: String, brand: String? = nil, stock: StockBadge = .inStock) -> ProductCard {
+    static func card(
+        id: Int64, name: String, brand: String? = nil, stock: StockBadge = .inStock, priceMinor: Int = 100,
+        ratingTenths: Int = 0, ratingCount: Int = 0
+    ) -> ProductCard {
         ProductCard(
-            id: id, slug: "p\(id)", name: name, brand: brand, featured: false, priceMinor: 100, price: "$1.00",
-            compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: 0, ratingCount: 0, stock: stock,
-            createdAt: Date(timeIntervalSince1970: 0))
+            id: id, slug: "p\(id)", name: name, brand: brand, featured: false, priceMinor: priceMinor, price: "",
+            compareAtPrice: nil, compareAtMinor: nil, image: nil, ratingTenths: ratingTenths, ratingCount: ratingCount,
+            stock: stock, createdAt: Date(timeIntervalSince1970: 0))
     }
 
     static func json(_ shop: FixtureShop, _ path: String) throws -> [String: Any] {
@@ -254,12 +309,14 @@ import Testing
 }
 
 /// A term shard read back: where it starts and ends, its categories in order, and per category its version,
-/// product count and each term's groups (number → product numbers).
+/// product count and each term's groups (number → product numbers) and counts (per filter column, value →
+/// products; `valueColumns` is the brand and each configured attribute).
 struct DecodedShard {
     struct Section {
         var version: UInt32
         var count: Int
         var postings: [String: [Int: (bitmap: Bool, numbers: [Int])]] = [:]
+        var counts: [String: [[Int: Int]]] = [:]
     }
 
     var start: String
@@ -267,7 +324,7 @@ struct DecodedShard {
     var order: [String] = []
     var sections: [String: Section] = [:]
 
-    init(_ stored: [UInt8]) throws {
+    init(_ stored: [UInt8], valueColumns: Int = 1) throws {
         func read<T>(_ value: T?) throws -> T { try #require(value, "the shard ends early or is damaged") }
         var reader = ByteReader(try #require(Gzip.contents(of: stored)))
         #expect(reader.byte() == SearchTermShards.format)
@@ -293,8 +350,19 @@ struct DecodedShard {
                         groups[group] = (false, numbers)
                     }
                 }
+                var counts: [[Int: Int]] = []
+                for _ in 0..<(3 + valueColumns) {
+                    var column: [Int: Int] = [:]
+                    var value = -1
+                    for _ in 0..<(try read(postings.varint())) {
+                        value += try read(postings.varint()) + 1
+                        column[value] = try read(postings.varint())
+                    }
+                    counts.append(column)
+                }
                 #expect(postings.isAtEnd)
                 section.postings[entry.term] = groups
+                section.counts[entry.term] = counts
             }
             #expect(body.isAtEnd)
             order.append(slug)

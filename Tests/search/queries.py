@@ -227,6 +227,42 @@ async def a_broad_query_counts_everything_and_pages(browser):
     await close(page, "broad query")
 
 
+async def a_one_word_querys_counts_come_with_its_term(browser):
+    """With no filter chosen, a one-word query's filter counts come from its term shard (no filter column is
+    read) and equal the counts made from the filter columns, with every category chosen (which every match
+    passes); the results and totals are the same too."""
+    page = await new_page(browser, "desktop")
+    await page.goto(BASE + "/404.html")
+    columns = []
+    page.on("request", lambda request: "/f-" in request.url and columns.append(request.url))
+    script = """async ([queries, everyCategory]) => {
+        const { search } = await import("/js/search-engine.js");
+        const { loadManifest } = await import("/js/search-data.js");
+        const manifest = await loadManifest();
+        const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
+        const plain = (outcome) => ({
+            total: outcome.total, ids: outcome.results.map((r) => `${r.category.slug}/${r.record.id}`),
+            category: [...outcome.counts.category], price: [...outcome.counts.price], rating: [...outcome.counts.rating],
+            stock: outcome.counts.stock, facets: outcome.counts.facets.map((values) => [...values]),
+        });
+        const outcomes = [];
+        for (const query of queries) {
+            for (const sort of ["relevance", "price-asc"]) outcomes.push(plain(await search(query, { withFilters: true, filters, sort, limit: 24 })));
+        }
+        return outcomes;
+    }"""
+    queries = ["lamp ", "made ", "firefly ", "crème ", "zzzzqqq "]
+    from_terms = await page.evaluate(script, [queries, False])
+    assert columns == [], f"counted from the term shards, no filter column read: {columns}"
+    from_columns = await page.evaluate(script, [queries, True])
+    assert columns, "choosing categories reads the filter columns"
+    for index, (terms, counted) in enumerate(zip(from_terms, from_columns)):
+        assert terms == counted, f"{queries[index // 2]!r}: from the term shards {terms}, from the columns {counted}"
+    broad = from_terms[2]  # "made "
+    assert broad["total"] > 1 and broad["facets"][0] and broad["price"] and broad["category"], broad
+    await close(page, "counts from terms")
+
+
 async def the_results_page_reads_the_records_of_the_cards_in_view(browser):
     """24 results on a phone: the record blocks read are those of the cards within a screen of the view, and
     the others' as the shopper scrolls; the cards show the same products as the engine's records."""
@@ -295,6 +331,7 @@ async def main():
         await ranking_and_forgiveness(browser)
         await a_stale_cached_index_is_fetched_again(browser)
         await a_broad_query_counts_everything_and_pages(browser)
+        await a_one_word_querys_counts_come_with_its_term(browser)
         await the_results_page_reads_the_records_of_the_cards_in_view(browser)
         for width in WIDTHS:
             await search_box_answers_as_you_type(browser, width)

@@ -5,8 +5,8 @@
 // match the manifest (a cache from before a rebuild) is fetched again.
 
 const MANIFEST = "/search/manifest.bin";
-/** The format of the manifest and the term shards it lists. */
-const SHARD_FORMAT = 3;
+/** The format of the manifest and the term shards it lists (4: a term's counts follow its postings). */
+const SHARD_FORMAT = 4;
 const files = new Map();
 /** The manifest being read or read: concurrent first queries share one request. */
 let manifest = null;
@@ -199,7 +199,10 @@ export function loadShard(manifest, start) {
  * bitmap, offset }, without their numbers. A product is in one group of a term.
  */
 export function groupsOf(shard, index) {
-  const reader = new Reader(shard.bytes, shard.starts[index]);
+  return readGroups(shard, new Reader(shard.bytes, shard.starts[index]));
+}
+
+function readGroups(shard, reader) {
   const mask = reader.varint();
   const groups = [];
   for (let group = 0; mask >= 1 << group; group++) {
@@ -212,6 +215,27 @@ export function groupsOf(shard, index) {
     else for (let i = 0; i < size; i++) reader.varint();
   }
   return groups;
+}
+
+/**
+ * What the filters count among term number `index`'s products in a shard's category, as the builder
+ * counted them: per filter column (price range, whole stars, stock, then the brand and each of the
+ * `valueColumns` configured attributes by value number, see loadFilterColumns), [value, count] pairs for
+ * the values some product has, ascending.
+ */
+export function countsOf(shard, index, valueColumns) {
+  const reader = new Reader(shard.bytes, shard.starts[index]);
+  readGroups(shard, reader);
+  const columns = [];
+  for (let c = 0; c < 3 + valueColumns; c++) {
+    const pairs = [];
+    for (let i = reader.varint(), value = -1; i > 0; i--) {
+      value += reader.varint() + 1;
+      pairs.push([value, reader.varint()]);
+    }
+    columns.push(pairs);
+  }
+  return columns;
 }
 
 /** The first `limit` product numbers of a group `groupsOf` gave, ascending. */

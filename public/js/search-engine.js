@@ -3,8 +3,8 @@
 // products that have every word (name matches first, then available and well-rated products), and, when
 // asked, filters, counts filter values and sorts with the categories' columns.
 import {
-  compare, documentFrequency, groupsOf, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns, numbersOf,
-  shardFor, shardsForPrefix, StaleIndex,
+  compare, countsOf, documentFrequency, groupsOf, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns,
+  numbersOf, shardFor, shardsForPrefix, StaleIndex,
 } from "./search-data.js";
 import { STOP_WORDS, stem, words } from "./search-text.js";
 
@@ -188,15 +188,7 @@ function allowedValues(column, selected) {
  * (100,000 candidates) is counted in a few milliseconds.
  */
 function applyFilters(candidates, columnsByPartition, manifest, filters, digits) {
-  const ranges = priceRanges(manifest, digits);
-  const facetNames = ["brand", ...manifest.facets];
-  const counts = {
-    category: new Map(), price: new Map(), rating: new Map(), stock: 0,
-    facets: facetNames.map(() => new Map()),
-  };
-  const add = (map, key, count) => map.set(key, (map.get(key) || 0) + count);
-  const priceCounts = new Array(ranges.length).fill(0);
-  const starCounts = new Array(6).fill(0);
+  const { ranges, facetNames, counts, priceCounts, starCounts } = emptyCounts(manifest, digits);
   const allowedRanges = filters.price?.size ? ranges.map((range) => filters.price.has(range.key)) : null;
   const minimumStars = filters.rating || 0;
   const passing = [];
@@ -240,13 +232,58 @@ function applyFilters(candidates, columnsByPartition, manifest, filters, digits)
       for (let v = 1; v < perValue.length; v++) if (perValue[v]) add(counts.facets[i], facetColumns[i].values[v - 1], perValue[v]);
     });
   }
+  finishCounts(counts, ranges, priceCounts, starCounts);
+  return { passing, counts, ranges, facetNames };
+}
+
+const add = (map, key, count) => map.set(key, (map.get(key) || 0) + count);
+
+/** Counts of nothing yet: per category, price range, rating, stock and value of the brand and each facet. */
+function emptyCounts(manifest, digits) {
+  const ranges = priceRanges(manifest, digits);
+  const facetNames = ["brand", ...manifest.facets];
+  const counts = {
+    category: new Map(), price: new Map(), rating: new Map(), stock: 0,
+    facets: facetNames.map(() => new Map()),
+  };
+  return { ranges, facetNames, counts, priceCounts: new Array(ranges.length).fill(0), starCounts: new Array(6).fill(0) };
+}
+
+/** Puts the price ranges' and whole stars' counts into `counts`. */
+function finishCounts(counts, ranges, priceCounts, starCounts) {
   ranges.forEach((range, i) => { if (priceCounts[i]) counts.price.set(range.key, priceCounts[i]); });
   // "n stars and up": a product with 4 stars counts for 1, 2, 3 and 4.
   for (let s = 5, atLeast = 0; s >= 1; s--) {
     atLeast += starCounts[s];
     if (atLeast) counts.rating.set(s, atLeast);
   }
-  return { passing, counts, ranges, facetNames };
+}
+
+/**
+ * The counts of a one-word query that is one term in each category, with no filter chosen: the builder
+ * counted each term's products in each category, so no filter column is read. The same as `applyFilters`
+ * gives for every match.
+ */
+function countsOfOneTerm(partitions, found, manifest, digits) {
+  const { ranges, facetNames, counts, priceCounts, starCounts } = emptyCounts(manifest, digits);
+  found.forEach(([[expansion]], partitionIndex) => {
+    if (!expansion) return;
+    const partition = partitions[partitionIndex];
+    const [range, stars, stock, ...valueColumns] = countsOf(expansion.shard, expansion.index, facetNames.length);
+    let inCategory = 0;
+    for (const [value, count] of range) {
+      priceCounts[value] += count;
+      inCategory += count;
+    }
+    if (inCategory) add(counts.category, partition.slug, inCategory);
+    for (const [value, count] of stars) starCounts[value] += count;
+    for (const [value, count] of stock) if (value > 0) counts.stock += count;
+    valueColumns.forEach((pairs, i) => {
+      for (const [value, count] of pairs) if (value > 0) add(counts.facets[i], partition.values[i][value - 1], count);
+    });
+  });
+  finishCounts(counts, ranges, priceCounts, starCounts);
+  return { counts, ranges, facetNames };
 }
 
 const SORTS = {
@@ -393,8 +430,11 @@ export function search(text, options = {}) {
     let oneTerm = null;
     let partial = false;
     // Filter columns to count or filter, sort columns for an order other than relevance; each only then.
-    const filtering = withFilters || hasFilters(filters);
+    let filtering = withFilters || hasFilters(filters);
     const sorting = sort !== "relevance" && SORTS[sort] !== undefined;
+    let counts = null;
+    let ranges = null;
+    let facetNames = null;
     if (tokens.length === 0) {
       if (!category) return { total: 0, results: [], tokens };
       for (const [partitionIndex, partition] of partitions.entries()) {
@@ -405,7 +445,13 @@ export function search(text, options = {}) {
       }
     } else {
       const found = await matches(manifest, partitions, tokens);
-      if (!filtering && !sorting && tokens.length === 1 && found.every(([expansions]) => expansions.length <= 1)) {
+      const oneTermEach = tokens.length === 1 && found.every(([expansions]) => expansions.length <= 1);
+      // With no filter chosen, a term's counts come with it: the filter columns are not needed.
+      if (oneTermEach && withFilters && !hasFilters(filters)) {
+        ({ counts, ranges, facetNames } = countsOfOneTerm(partitions, found, manifest, digits));
+        filtering = false;
+      }
+      if (!filtering && !sorting && oneTermEach) {
         oneTerm = bestOfOneTerm(partitions, found, wanted);
       } else {
         const collect = (some) => partitions.flatMap((partition, partitionIndex) => {
@@ -428,9 +474,6 @@ export function search(text, options = {}) {
       }
     }
     const matched = oneTerm ? oneTerm.total : runs ? runs.reduce((sum, run) => sum + run.numbers.length, 0) : candidates.length;
-    let counts = null;
-    let ranges = null;
-    let facetNames = null;
     const columnsOf = async (load) => {
       const used = [...new Set(candidates.map((c) => c.partition))];
       const loaded = await Promise.all(used.map(load));

@@ -147,16 +147,15 @@ extension AppDatabase {
         try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM buildOutput") ?? 0 }
     }
 
-    /// The paths of every output in a category scope other than `excluded` (those starting with `prefix`,
-    /// if given): the sitemap lists them, the search manifest lists the search files among them.
-    public func loadCategoryOutputPaths(excluding excluded: Set<Int64>, prefix: String = "") throws -> [String] {
+    /// The paths of every output in a category scope other than `excluded`: the sitemap lists the pages among them.
+    public func loadCategoryOutputPaths(excluding excluded: Set<Int64>) throws -> [String] {
         try reader.read { db in
             try String.fetchAll(
                 db,
                 sql: """
-                    SELECT path FROM buildOutput WHERE path >= ? AND path < ?
-                    AND scope > 0 AND scope NOT IN (\(excluded.map(String.init).joined(separator: ",")))
-                    """, arguments: [prefix, prefix + "\u{10FFFF}"])
+                    SELECT path FROM buildOutput
+                    WHERE scope > 0 AND scope NOT IN (\(excluded.map(String.init).joined(separator: ",")))
+                    """)
         }
     }
 

@@ -20,6 +20,7 @@ extension AppDatabase {
         migrator.registerMigration("v7 order line and order indexes", migrate: reindexOrders)
         migrator.registerMigration("v8 cart line index", migrate: reindexCartLines)
         migrator.registerMigration("v9 search postings", migrate: createSearchPostings)
+        migrator.registerMigration("v10 search counts", migrate: forgetSearchPostings)
         return migrator
     }
 
@@ -221,6 +222,12 @@ extension AppDatabase {
             t.column("productCount", .integer).notNull()
             t.column("entries", .blob).notNull()
         }
+    }
+
+    /// Recorded postings now carry the filters' value lists and each term's counts: those recorded before
+    /// are forgotten, so the next build looks at the whole site.
+    private static func forgetSearchPostings(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM searchPostings")
     }
 
     private static func createBuildManifest(_ db: Database) throws {

@@ -37,22 +37,18 @@ extension SiteAssembler {
         return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, partition.terms(), computed)
     }
 
-    /// The term shards, from the terms of every category with products: those in scope just computed, the
-    /// others as the last build recorded them.
+    /// The term shards and the manifest that lists them, from the terms of every category with products:
+    /// those in scope just computed, the others as the last build recorded them.
     func termShardJobs(computed: [Int64: CategoryTerms]) -> [PageJob] {
-        let sections = site.snapshot.categories.compactMap { category -> (slug: String, terms: CategoryTerms)? in
+        let sections = site.snapshot.categories.compactMap { category -> (category: CategoryLink, terms: CategoryTerms)? in
             guard let terms = computed[category.id!] ?? site.categoryTerms[category.id!], terms.productCount > 0 else { return nil }
-            return (category.slug, terms)
+            return (CategoryLink(slug: category.slug, name: category.name), terms)
         }
-        return SearchTermShards(sections: sections).files().map { job($0.path, .searchData($0), scope: OutputScope.searchTerms) }
-    }
-
-    /// The manifest, from the paths of every category's search files.
-    func searchManifestJob(paths: [String]) -> PageJob {
-        let categories = site.snapshot.categories.map { CategoryLink(slug: $0.slug, name: $0.name) }
-        let file = SearchManifest.file(
-            paths: paths, categories: categories, facets: configuration.facets, priceBounds: priceBounds)
-        return job(file.path, .searchData(file), scope: OutputScope.searchManifest)
+        let shards = SearchTermShards(sections: sections.map { (slug: $0.category.slug, terms: $0.terms) }).files()
+        let manifest = SearchManifest.file(
+            shardStarts: shards.map(\.start), sections: sections, facets: configuration.facets, priceBounds: priceBounds)
+        return shards.map { job($0.file.path, .searchData($0.file), scope: OutputScope.searchTerms) }
+            + [job(manifest.path, .searchData(manifest), scope: OutputScope.searchManifest)]
     }
 
     private var priceBounds: [Int] { SearchPartition.priceBounds(in: configuration.currency) }

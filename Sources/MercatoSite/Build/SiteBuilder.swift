@@ -48,15 +48,14 @@ public struct SiteBuilder: Sendable {
         report.tokenised = search.computedTerms.count
         // The last build's outputs in the scopes looked at (all of them for a whole-site build).
         var previous = state.previousOutputs
-        // The sitemaps list every page, the search manifest every search file: each is assembled again
-        // only when the set of those paths in scope changed; otherwise the last build's stands.
-        func paths(_ outputs: some Sequence<String>, search: Bool) -> Set<String> {
-            Set(outputs.lazy.filter { SiteAssembler.isSearchData($0) == search })
+        // The sitemaps list every page: they are assembled again only when the set of pages in scope
+        // changed; otherwise the last build's stand.
+        func pages(_ outputs: some Sequence<(path: String, scope: Int64)>) -> Set<String> {
+            let derived: Set<Int64> = [OutputScope.sitemap, OutputScope.searchManifest]
+            return Set(outputs.lazy.filter { !derived.contains($0.scope) && !SiteAssembler.isSearchData($0.path) }.map(\.path))
         }
-        let derived: Set<Int64> = [OutputScope.sitemap, OutputScope.searchManifest]
-        let previousPaths = previous.lazy.filter { !derived.contains($0.value.scope) }.map(\.key)
-        let jobPaths = jobs.lazy.map(\.path)
-        if snapshot.scope == nil || paths(previousPaths, search: false) != paths(jobPaths, search: false) {
+        let previousPages = pages(previous.lazy.map { (path: $0.key, scope: $0.value.scope) })
+        if snapshot.scope == nil || previousPages != pages(jobs.lazy.map { (path: $0.path, scope: $0.scope) }) {
             var listed = jobs.filter(SiteAssembler.isListed).map(\.path)
             if let scope = snapshot.scope {
                 listed += try loadPaths { try database.loadCategoryOutputPaths(excluding: scope) }
@@ -65,18 +64,6 @@ public struct SiteBuilder: Sendable {
             jobs += assembler.sitemapJobs(paths: listed)
         } else {
             previous = previous.filter { $0.value.scope != OutputScope.sitemap }
-        }
-        let searchPaths = paths(jobPaths, search: true)
-        if snapshot.scope == nil || paths(previousPaths, search: true) != searchPaths {
-            var all = Array(searchPaths)
-            if let scope = snapshot.scope {
-                all += try loadPaths {
-                    try database.loadCategoryOutputPaths(excluding: scope, prefix: SearchPartition.folder + "/")
-                }
-            }
-            jobs.append(assembler.searchManifestJob(paths: all))
-        } else {
-            previous = previous.filter { $0.value.scope != OutputScope.searchManifest }
         }
         // An output whose inputs are unchanged is trusted to be in place (`full` re-renders everything).
         let dirty = full ? jobs : jobs.filter { previous[$0.path]?.inputFingerprint != $0.fingerprint }

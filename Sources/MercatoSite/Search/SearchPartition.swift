@@ -13,11 +13,11 @@ struct SearchFile: Sendable, Fingerprintable {
 }
 
 /// Writes the search index of one category: its products are numbered by id (0, 1, …), and every file
-/// starts with the partition's version, a hash of that numbering, so the browser can tell a file cached
-/// from another numbering.
+/// starts with the partition's version, a hash of that numbering and of the filters' value lists, so the
+/// browser can tell a file cached from another numbering.
 ///
-/// - its terms with their postings (``terms()``), which go into the shop's term shards
-///   (``SearchTermShards``) as this category's section of each;
+/// - its terms with their postings and what the filters count among each term's products (``terms()``),
+///   which go into the shop's term shards (``SearchTermShards``) as this category's section of each;
 /// - `r-<n>.bin`: records of products `n × blockSize ..< (n + 1) × blockSize`, what a result shows;
 /// - `f-<version>.bin`: what the filters count, per product: its price range, whole stars, stock, brand
 ///   and the configured attributes; its name carries the version into the manifest;
@@ -45,15 +45,40 @@ struct SearchPartition {
     /// `documents` in any order; they are numbered by product id.
     init(slug: String, documents: [SearchDocument], facets: [String], priceBounds: [Int] = Self.priceBounds(in: .usd)) {
         self.slug = slug
-        self.documents = documents.sorted { $0.card.id < $1.card.id }
+        let documents = documents.sorted { $0.card.id < $1.card.id }
+        self.documents = documents
         self.facets = facets
         self.priceBounds = priceBounds
+        var columns = [
+            documents.map { document in priceBounds.count { document.card.priceMinor >= $0 } },
+            documents.map { $0.card.ratingCount > 0 ? min(max($0.card.ratingTenths / 10, 0), 5) : 0 },
+            documents.map { Self.stockCode($0.card.stock) },
+        ]
+        var values: [[String]] = []
+        let texts: [(SearchDocument) -> String?] = [{ $0.card.brand }] + facets.map { facet in { $0.attributes[facet] } }
+        for text in texts {
+            let present = documents.map { text($0).flatMap { $0.isEmpty ? nil : $0 } }
+            let list = Set(present.compactMap { $0 }).sorted()
+            let numbers = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1, $0 + 1) })
+            values.append(list)
+            columns.append(present.map { $0.flatMap { numbers[$0] } ?? 0 })
+        }
+        self.values = values
+        filterColumns = columns
         var hasher = StableHasher()
-        for document in self.documents { hasher.combine(Int(document.card.id)) }
+        for document in documents { hasher.combine(Int(document.card.id)) }
+        hasher.combine(values)
         version = UInt32(truncatingIfNeeded: hasher.value)
     }
 
     let version: UInt32
+    /// The brand's and each configured attribute's values, sorted: a product's value number is its value's
+    /// place in the list plus one (0 for none).
+    let values: [[String]]
+    /// What the filters read, a column each, per product: its price range (how many bounds it is at or
+    /// above), whole stars (0 without reviews), stock code, then its value number for the brand and each
+    /// configured attribute.
+    private let filterColumns: [[Int]]
 
     var versionHex: String {
         let digits = String(version, radix: 16)
@@ -72,7 +97,7 @@ struct SearchPartition {
 
     /// The category's terms with their postings, for the term shards.
     func terms() -> CategoryTerms {
-        CategoryTerms(version: version, productCount: documents.count, entries: entries())
+        CategoryTerms(version: version, productCount: documents.count, values: values, entries: entries())
     }
 
     private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
@@ -97,7 +122,28 @@ struct SearchPartition {
             }
         }
         return postings.keys.sorted(by: Self.precedes).map { term in
-            CategoryTerms.Entry(term: term, bytes: Self.encodePostings(postings[term]!, documentCount: documents.count))
+            let groups = postings[term]!
+            var writer = ByteWriter()
+            writer.append(Self.encodePostings(groups, documentCount: documents.count))
+            encodeCounts(of: groups.joined(), into: &writer)
+            return CategoryTerms.Entry(term: term, bytes: writer.bytes)
+        }
+    }
+
+    /// What the filters count among `numbers`, so that a one-word query counts them from its term shard
+    /// without reading the filter columns: per filter column, how many values have products, then each of
+    /// those values (the gap from the previous one) with its count.
+    private func encodeCounts(of numbers: some Sequence<Int>, into writer: inout ByteWriter) {
+        for column in filterColumns {
+            var counts: [Int: Int] = [:]
+            for number in numbers { counts[column[number], default: 0] += 1 }
+            writer.varint(counts.count)
+            var previous = -1
+            for value in counts.keys.sorted() {
+                writer.varint(value - previous - 1)
+                writer.varint(counts[value]!)
+                previous = value
+            }
         }
     }
 
@@ -108,7 +154,8 @@ struct SearchPartition {
     }
 
     /// A mask of the groups present, then per group its size (doubled, plus one for a bitmap) and its
-    /// numbers: gaps from the previous number, or a bitmap over every product when that is smaller.
+    /// numbers: gaps from the previous number, or a bitmap over every product when that is smaller. A
+    /// product is in one group of a term.
     static func encodePostings(_ groups: [[Int]], documentCount: Int) -> [UInt8] {
         var writer = ByteWriter()
         var mask = 0
@@ -159,19 +206,19 @@ struct SearchPartition {
         }
     }
 
-    /// Per product: its price range (how many bounds it is at or above), whole stars (0 without reviews),
-    /// stock, then the brand and each configured attribute (a list of values and each product's value
-    /// number, 0 for none).
+    /// Per product: its price range, whole stars and stock (a byte each), then the brand and each configured
+    /// attribute (a list of values and each product's value number); see ``filterColumns``.
     private func filterFile() -> SearchFile {
         var writer = ByteWriter()
         header(&writer, format: 2)
-        for document in documents { writer.byte(UInt8(priceBounds.count { document.card.priceMinor >= $0 })) }
-        for document in documents {
-            writer.byte(document.card.ratingCount > 0 ? UInt8(clamping: document.card.ratingTenths / 10) : 0)
+        for column in filterColumns.prefix(3) {
+            for value in column { writer.byte(UInt8(value)) }
         }
-        for document in documents { writer.byte(UInt8(Self.stockCode(document.card.stock))) }
-        column(&writer) { $0.card.brand }
-        for facet in facets { column(&writer) { $0.attributes[facet] } }
+        for (list, column) in zip(values, filterColumns.dropFirst(3)) {
+            writer.varint(list.count)
+            for text in list { writer.string(text) }
+            for value in column { writer.varint(value) }
+        }
         return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
     }
 
@@ -190,13 +237,5 @@ struct SearchPartition {
             previousDay = day
         }
         return SearchFile(path: path("s-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
-    }
-
-    private func column(_ writer: inout ByteWriter, _ value: (SearchDocument) -> String?) {
-        let values = Set(documents.compactMap { value($0).flatMap { $0.isEmpty ? nil : $0 } }).sorted()
-        let numbers = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0 + 1) })
-        writer.varint(values.count)
-        for text in values { writer.string(text) }
-        for document in documents { writer.varint(value(document).flatMap { numbers[$0] } ?? 0) }
     }
 }

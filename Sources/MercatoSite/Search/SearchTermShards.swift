@@ -1,10 +1,12 @@
 import MercatoDatabase
 
 /// A category's terms, sorted, each with its postings; numbered as the category's other search files are
-/// (``SearchPartition``). A build keeps them in the build manifest, so a rebuild that looks at some
-/// categories only takes the others' part of every term shard from there.
+/// (``SearchPartition``), with the filters' value lists those numbers refer to. A build keeps them in the
+/// build manifest, so a rebuild that looks at some categories only takes the others' part of every term
+/// shard (and of the search manifest) from there.
 struct CategoryTerms: Sendable, Equatable {
-    /// One term's postings: for each (field, level) group, best first, the numbers of its products.
+    /// One term: for each (field, level) group, best first, the numbers of its products; then what the
+    /// filters count among them (``SearchPartition``).
     struct Entry: Sendable, Equatable {
         var term: String
         var bytes: [UInt8]
@@ -12,24 +14,48 @@ struct CategoryTerms: Sendable, Equatable {
 
     var version: UInt32
     var productCount: Int
+    /// The brand's and each configured attribute's values, as ``SearchPartition/values``.
+    var values: [[String]]
     var entries: [Entry]
 
-    init(version: UInt32, productCount: Int, entries: [Entry]) {
+    init(version: UInt32, productCount: Int, values: [[String]], entries: [Entry]) {
         self.version = version
         self.productCount = productCount
+        self.values = values
         self.entries = entries
     }
 
     init?(stored: BuildManifest.SearchPostings) {
         var reader = ByteReader(stored.entries)
-        guard let entries = Self.decode(&reader), reader.isAtEnd else { return nil }
-        self.init(version: stored.version, productCount: stored.productCount, entries: entries)
+        guard let values = Self.decodeValues(&reader), let entries = Self.decode(&reader), reader.isAtEnd else { return nil }
+        self.init(version: stored.version, productCount: stored.productCount, values: values, entries: entries)
     }
 
+    /// The value lists (a count, then each list's count and strings), then the entries.
     var stored: BuildManifest.SearchPostings {
         var writer = ByteWriter()
+        writer.varint(values.count)
+        for list in values {
+            writer.varint(list.count)
+            for text in list { writer.string(text) }
+        }
         Self.encode(entries[...], into: &writer)
         return BuildManifest.SearchPostings(version: version, productCount: productCount, entries: writer.bytes)
+    }
+
+    private static func decodeValues(_ reader: inout ByteReader) -> [[String]]? {
+        guard let count = reader.varint(), count <= reader.remaining else { return nil }
+        var values: [[String]] = []
+        for _ in 0..<count {
+            guard let length = reader.varint(), length <= reader.remaining else { return nil }
+            var list: [String] = []
+            for _ in 0..<length {
+                guard let text = reader.string() else { return nil }
+                list.append(text)
+            }
+            values.append(list)
+        }
+        return values
     }
 
     /// The entries from `start` (included) to `end` (excluded; `nil`: to the last).
@@ -97,13 +123,14 @@ struct CategoryTerms: Sendable, Equatable {
 struct SearchTermShards {
     static let folder = "search/terms"
     static let shardTarget = 16 * 1024
-    static let format: UInt8 = 3
+    /// 4: each term's postings are followed by what the filters count among its products.
+    static let format: UInt8 = 4
 
     /// In the manifest's order.
     let sections: [(slug: String, terms: CategoryTerms)]
 
-    /// Every file, encoded and compressed on every core.
-    func files() -> [SearchFile] {
+    /// Every file with the term it starts at, encoded and compressed on every core.
+    func files() -> [(start: String, file: SearchFile)] {
         let shards = Self.shards(merged())
         return shards.indices.parallelMap { index in
             let start = shards[index].start
@@ -122,8 +149,9 @@ struct SearchTermShards {
                 writer.varint(body.bytes.count)
                 writer.append(body.bytes)
             }
-            return SearchFile(
+            let file = SearchFile(
                 path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
+            return (start, file)
         }
     }
 
