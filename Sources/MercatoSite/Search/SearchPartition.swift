@@ -121,27 +121,29 @@ struct SearchPartition {
                 postings[term, default: Array(repeating: [], count: groupCount)][group].append(number)
             }
         }
+        var counts = filterColumns.map { [Int](repeating: 0, count: ($0.max() ?? 0) + 1) }
         return postings.keys.sorted(by: Self.precedes).map { term in
             let groups = postings[term]!
             var writer = ByteWriter()
             writer.append(Self.encodePostings(groups, documentCount: documents.count))
-            encodeCounts(of: groups.joined(), into: &writer)
+            encodeCounts(of: groups.joined(), into: &writer, using: &counts)
             return CategoryTerms.Entry(term: term, bytes: writer.bytes)
         }
     }
 
     /// What the filters count among `numbers`, so that a one-word query counts them from its term shard
     /// without reading the filter columns: per filter column, how many values have products, then each of
-    /// those values (the gap from the previous one) with its count.
-    private func encodeCounts(of numbers: some Sequence<Int>, into writer: inout ByteWriter) {
-        for column in filterColumns {
-            var counts: [Int: Int] = [:]
-            for number in numbers { counts[column[number], default: 0] += 1 }
-            writer.varint(counts.count)
+    /// those values (the gap from the previous one) with its count. `counts` has a zero per value of each
+    /// column, and is left so.
+    private func encodeCounts(of numbers: some Sequence<Int>, into writer: inout ByteWriter, using counts: inout [[Int]]) {
+        for (index, column) in filterColumns.enumerated() {
+            for number in numbers { counts[index][column[number]] += 1 }
+            writer.varint(counts[index].count { $0 > 0 })
             var previous = -1
-            for value in counts.keys.sorted() {
+            for value in counts[index].indices where counts[index][value] > 0 {
                 writer.varint(value - previous - 1)
-                writer.varint(counts[value]!)
+                writer.varint(counts[index][value])
+                counts[index][value] = 0
                 previous = value
             }
         }
