@@ -162,34 +162,41 @@ async def measure(base: str, queries: dict[str, str], runs: int) -> dict:
         await page.wait_for_load_state("networkidle")
         return outcome, await traffic.bytes_since(before), page
 
+    engines = [("Mercato", MERCATO_QUERY), ("Pagefind", PAGEFIND_QUERY), ("Mercato results page", MERCATO_RESULTS_PAGE),
+               ("Mercato results page with counts", MERCATO_RESULTS_PAGE_COUNTS)]
+    samples = {(engine, kind): {"firsts": [], "seconds": [], "repeats": None} for engine, _ in engines for kind in kinds}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for engine, script, engine_kinds in [("Mercato", MERCATO_QUERY, kinds), ("Pagefind", PAGEFIND_QUERY, kinds),
-                                             ("Mercato results page", MERCATO_RESULTS_PAGE, kinds),
-                                             ("Mercato results page with counts", MERCATO_RESULTS_PAGE_COUNTS, kinds)]:
-            rows = {}
-            for kind in engine_kinds:
-                # The same query second, after another (the rare word, or the common word after it).
-                warmup = queries["common word"] if kind == "rare word" else queries["rare word"]
-                firsts, seconds = [], []
-                while len(firsts) < runs:
+        # Round after round of every engine and query, so that a machine slower for a while slows every row alike.
+        for round_number in range(runs):
+            for engine, script in engines:
+                for kind in kinds:
+                    sample = samples[(engine, kind)]
+                    if sample["repeats"] is not None:
+                        continue  # a query over two seconds is measured once
                     first, first_bytes, page = await once(browser, script, queries[kind])
                     await page.context.close()
-                    firsts.append((first["ms"], first_bytes, first))
+                    sample["firsts"].append((first["ms"], first_bytes, first))
+                    # The same query second, after another (the rare word, or the common word after it).
+                    warmup = queries["common word"] if kind == "rare word" else queries["rare word"]
                     second, second_bytes, page = await once(browser, script, queries[kind], warmup)
-                    seconds.append((second["ms"], second_bytes))
-                    if len(firsts) == runs or max(first["ms"], second["ms"]) > 2000:
-                        repeats = [(await page.evaluate(script, [queries[kind], RESULTS_SHOWN]))["ms"] for _ in range(REPEATS)]
-                        await page.context.close()
-                        break
+                    sample["seconds"].append((second["ms"], second_bytes))
+                    if round_number == runs - 1 or max(first["ms"], second["ms"]) > 2000:
+                        sample["repeats"] = [(await page.evaluate(script, [queries[kind], RESULTS_SHOWN]))["ms"]
+                                             for _ in range(REPEATS)]
                     await page.context.close()
-                first = firsts[0][2]
-                rows[kind] = {"first_bytes": median([b for _, b, _ in firsts]), "first_ms": median([t for t, _, _ in firsts]),
-                              "second_bytes": median([b for _, b in seconds]), "second_ms": median([t for t, _ in seconds]),
-                              "repeat_ms": median(repeats), "runs": len(firsts), "first_samples": [t for t, _, _ in firsts],
-                              "total": first["total"], "top": first["titles"][:3]}
-            results[engine] = rows
         await browser.close()
+    for engine, _ in engines:
+        rows = {}
+        for kind in kinds:
+            sample = samples[(engine, kind)]
+            firsts, seconds = sample["firsts"], sample["seconds"]
+            first = firsts[0][2]
+            rows[kind] = {"first_bytes": median([b for _, b, _ in firsts]), "first_ms": median([t for t, _, _ in firsts]),
+                          "second_bytes": median([b for _, b in seconds]), "second_ms": median([t for t, _ in seconds]),
+                          "repeat_ms": median(sample["repeats"]), "runs": len(firsts),
+                          "first_samples": [t for t, _, _ in firsts], "total": first["total"], "top": first["titles"][:3]}
+        results[engine] = rows
     return results
 
 
@@ -362,7 +369,8 @@ def main() -> None:
         "(after the engine's module is imported: Mercato's starts reading its manifest then, as it does when the "
         "search box gets focus; Pagefind's `init()` is inside the time). "
         "as second query: after another query in the same page. First and second: the median of "
-        f"{arguments.runs} fresh browsers each (one where a query took over 2 s). cached ms: the median of "
+        f"{arguments.runs} fresh browsers each, taken in rounds over every row (one where a query took over 2 s). "
+        "cached ms: the median of "
         f"{REPEATS} repeats once every file is in memory.",
         "Mercato results page: the same query as the search page runs it first: 24 results ranked from the terms "
         f"alone and the records of the first {RESULTS_PAGE_RECORDS} (the cards within a screen below the view; the "
