@@ -53,8 +53,9 @@ import Testing
             actor: "test")
         let report = try await shop.build()
         // The watering can is Garden's only product: no other product lists it as related. Its search record
-        // and the price column change; the terms do not, nor its price range (10–25 before and after).
-        let search = try Self.searchFiles("garden", "s-", shop: shop).union(["search/data/garden/r-0.bin"])
+        // (in its record block and in the best-results file of its terms' shard) and the price column change;
+        // the terms do not, nor its price range (10–25 before and after).
+        let search = try Self.searchFiles("garden", "s-", shop: shop).union(["search/data/garden/r-0.bin", "search/terms/b-.bin"])
         #expect(
             Set(report.renderedPaths)
                 == Self.listings("garden").union(["products/watering-can/index.html", "index.html", "feed.xml"]).union(search))
@@ -80,9 +81,11 @@ import Testing
             "products/blue-mug/reviews/page/3/index.html",
         ]
         // Out of stock, the mug leaves the teapot's and the bread knife's related products; in search it
-        // drops below the products in stock, in the term shard too. Stock is a filter column, not a sort one.
-        let search = try Self.searchFiles("kitchen", "", shop: shop).filter { !$0.contains("/s-") }.union(["search/terms/t-.bin"])
-        #expect(search.count == 3, "one shard, one record block, one filter file")
+        // drops below the products in stock, in the term shard and its best results too. Stock is a filter
+        // column, not a sort one.
+        let search = try Self.searchFiles("kitchen", "", shop: shop).filter { !$0.contains("/s-") }
+            .union(["search/terms/t-.bin", "search/terms/b-.bin"])
+        #expect(search.count == 4, "one shard and its best results, one record block, one filter file")
         let expected = listings.union(reviewPages).union([
             "products/blue-mug/index.html", "products/teapot/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",
@@ -114,7 +117,7 @@ import Testing
         // Its record, rating and review count change, and with a first review its stars, which its terms'
         // counts in the term shard show (one review does not make it well rated, so its postings stay).
         let search = try Self.searchFiles("kitchen", "f-", shop: shop).union(Self.searchFiles("kitchen", "s-", shop: shop))
-            .union(["search/data/kitchen/r-0.bin", "search/terms/t-.bin"])
+            .union(["search/data/kitchen/r-0.bin", "search/terms/t-.bin", "search/terms/b-.bin"])
         let expected = before.union(after).union([
             "products/teapot/index.html", "products/blue-mug/index.html", "products/bread-knife/index.html",
             "index.html", "feed.xml",
@@ -130,8 +133,10 @@ import Testing
         _ = try await shop.build()
         try shop.write("Content/products/blue-mug.md", "---\ndescription: A sturdy blue mug.\n---\nNow dishwasher safe.\n")
         let report = try await shop.build()
-        #expect(report.renderedPaths == ["products/blue-mug/index.html", "search/terms/t-.bin"])
-        #expect(report.writtenPaths == ["products/blue-mug/index.html", "search/terms/t-.bin"])
+        // A new word in its description: the shard that holds it, and that shard's best results.
+        let changed = ["products/blue-mug/index.html", "search/terms/b-.bin", "search/terms/t-.bin"]
+        #expect(report.renderedPaths == changed)
+        #expect(report.writtenPaths == changed)
         #expect(try shop.html("products/blue-mug/index.html").contains("Now dishwasher safe."))
         #expect(report.tokenised == 1, "only the edited product's text is read again")
     }
@@ -145,7 +150,7 @@ import Testing
         let html = Set(first.renderedPaths.filter { $0.hasSuffix(".html") })
         // The search manifest names the categories, and a category's name is one of its products' terms.
         #expect(
-            Set(report.renderedPaths) == html.union(["search/manifest.bin", "search/terms/t-.bin"]),
+            Set(report.renderedPaths) == html.union(["search/manifest.bin", "search/terms/t-.bin", "search/terms/b-.bin"]),
             "the category navigation is on every page")
         #expect(try shop.html("about/index.html").contains("Kitchenware"))
         #expect(try shop.html("products/blue-mug/index.html").contains(">Kitchenware</a>"))
@@ -196,6 +201,7 @@ import Testing
                 == Self.listings("kitchen").union([
                     "products/teapot/index.html", "products/bread-knife/index.html", "index.html",
                     "categories/index.html", "feed.xml", "sitemap.xml", "search/manifest.bin", "search/terms/t-.bin",
+                    "search/terms/b-.bin",
                 ]).union(try Self.searchFiles("kitchen", "", shop: shop)))
         #expect(!FileManager.default.fileExists(atPath: shop.dist.appendingPathComponent("products/blue-mug").path))
         #expect(!(try shop.html("sitemap.xml")).contains("blue-mug"))

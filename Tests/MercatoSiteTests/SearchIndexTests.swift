@@ -79,7 +79,7 @@ import Testing
             return SearchDocument(card: card, categoryName: "Home", tags: [], attributes: [:], description: "common words")
         }
         let partition = SearchPartition(slug: "home", documents: documents, facets: [])
-        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files().map { try DecodedShard($0.file.bytes) }
+        let shards = try SearchTermShards(sections: [("home", partition.terms())]).files().map { try DecodedShard($0.shard.bytes) }
         func postings(_ term: String) -> [Int: (bitmap: Bool, numbers: [Int])]? {
             shards.lazy.compactMap { $0.sections["home"]?.postings[term] }.first
         }
@@ -130,7 +130,7 @@ import Testing
             }
         }
         // The files: each names its start and the next one's, and holds every category's terms of its range.
-        let files = try termShards.files().map { try DecodedShard($0.file.bytes) }
+        let files = try termShards.files().map { try DecodedShard($0.shard.bytes) }
         #expect(files.map(\.start) == shards.map(\.start))
         #expect(files.map(\.end) == shards.dropFirst().map(\.start) + [""])
         for section in sections {
@@ -157,7 +157,8 @@ import Testing
         #expect(CategoryTerms(stored: extra) == nil, "bytes after the last term")
         #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [])) == nil, "no count")
         #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0])) == nil, "value lists but no terms")
-        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0, 0]))?.entries.isEmpty == true)
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0, 0])) == nil, "no best records")
+        #expect(CategoryTerms(stored: .init(version: 1, productCount: 0, entries: [0, 0, 0]))?.entries.isEmpty == true)
     }
 
     /// A one-word query counts its filter values from the term shard: each term's counts there are those of
@@ -180,7 +181,7 @@ import Testing
         let partition = SearchPartition(slug: "home", documents: documents, facets: ["Colour", "Size"])
         #expect(partition.values == [["Acme", "Birch", "Corvid"], ["Blue", "Green", "Ochre", "Red"], []])
         let shards = try SearchTermShards(sections: [("home", partition.terms())]).files()
-            .map { try DecodedShard($0.file.bytes, valueColumns: 3) }
+            .map { try DecodedShard($0.shard.bytes, valueColumns: 3) }
         let found = shards.compactMap { $0.sections["home"]?.counts["lamp"] }
         let counts = try #require(found.first)
         let lamps = documents.filter { $0.card.name == "Lamp" }
@@ -196,6 +197,40 @@ import Testing
         #expect(counts[4] == tally { number($0.attributes["Colour"], in: partition.values[1]) })
         #expect(counts[5] == [0: lamps.count], "no product has a size")
         #expect(counts.count == 6 && counts.allSatisfy { $0.values.reduce(0, +) == lamps.count })
+    }
+
+    /// A term's best-results file holds, beside its shard, the records of its ten best products over every
+    /// category in the order a one-word query ranks them: by field and level, then category, then number.
+    @Test func aTermsBestProductsComeWithTheirRecordsInRankOrder() throws {
+        // Home: every third product has "lamp" in its name, half of them in stock; Garden: every fourth, all in
+        // stock. The others have it in their description.
+        func partition(_ slug: String, ids: Range<Int>) -> SearchPartition {
+            let documents = ids.map { id in
+                let named = slug == "home" ? id % 3 == 0 : id % 4 == 0
+                let stock = slug == "garden" || id % 2 == 0 ? StockBadge.inStock : .outOfStock
+                return SearchDocument(
+                    card: Self.card(id: Int64(id), name: named ? "Lamp \(id)" : "Stool \(id)", stock: stock),
+                    categoryName: slug, tags: [], attributes: [:], description: named ? "" : "a lamp's friend")
+            }
+            return SearchPartition(slug: slug, documents: documents, facets: [])
+        }
+        let partitions = [partition("home", ids: 1..<40), partition("garden", ids: 40..<60)]
+        let files = SearchTermShards(sections: partitions.map { ($0.slug, $0.terms()) }).files()
+        #expect(files.count == 1 && files[0].best.path == "search/terms/b-.bin")
+        let text = try #require(Gzip.contents(of: files[0].best.bytes))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text)) as? [String: Any])
+        #expect(json["versions"] as? [Int] == partitions.map { Int($0.version) })
+        let lamp = try #require((json["terms"] as? [String: [[Any]]])?["lamp"])
+        // Expected: every product with "lamp", by (field, level best first), category, number.
+        let expected = partitions.enumerated().flatMap { index, partition in
+            partition.documents.enumerated().compactMap { number, document -> (Int, Int, Int, Int64)? in
+                guard let field = document.terms.first(where: { $0.term == "lamp" })?.field else { return nil }
+                return (Int(field.rawValue) * SearchDocument.levels + (SearchDocument.levels - 1 - document.level), index, number, document.card.id)
+            }
+        }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.prefix(CategoryTerms.bestCount)
+        #expect(lamp.map { [$0[0] as? Int, $0[1] as? Int] } == expected.map { [$0.1, $0.2] })
+        #expect(lamp.map { ($0[2] as? [Any])?.first as? Int } == expected.map { Int($0.3) }, "each with its record")
+        #expect(Set(expected.map(\.1)) == [0, 1] && lamp.count == 10, "both categories among the best ten")
     }
 
     /// The value lists are part of a category's version: a file cached before a brand was renamed is not
@@ -220,7 +255,8 @@ import Testing
         #expect(partitions.map { $0["values"] as? [[String]] } == [[["Acme"]], [["Acme"]]], "each category's brands")
         #expect(manifest["priceBounds"] as? [Int] == [1000, 2500, 5000, 10000, 25000, 50000, 100000], "USD: minor units")
         let shardNames = try FileManager.default.contentsOfDirectory(atPath: shop.dist.appendingPathComponent("search/terms").path)
-        #expect(Set(shardNames) == Set(try #require(manifest["shards"] as? [String]).map(SearchTermShards.shardName)))
+        let starts = try #require(manifest["shards"] as? [String])
+        #expect(Set(shardNames) == Set(starts.map { SearchTermShards.shardName($0) } + starts.map { SearchTermShards.shardName($0, kind: "b") }))
         for partition in partitions {
             let slug = partition["slug"] as! String
             let version = String(format: "%08x", partition["version"] as! Int)
@@ -286,7 +322,7 @@ import Testing
         try shop.write("Content/products/blue-mug.md", "A sturdy mug for tea & coffee, approved.\n")
         let report = try await shop.build()
         let rewritten = report.writtenPaths.filter { $0.hasPrefix("search/") }
-        #expect(rewritten == ["search/terms/t-.bin"], "the shard of words before w")
+        #expect(rewritten == ["search/terms/b-.bin", "search/terms/t-.bin"], "the shard of words before w, and its best results")
         #expect(report.writtenPaths.contains("products/blue-mug/index.html"))
     }
 

@@ -263,9 +263,41 @@ async def a_one_word_querys_counts_come_with_its_term(browser):
     await close(page, "counts from terms")
 
 
+async def a_one_word_querys_first_records_come_with_its_shard(browser):
+    """The records of a one-word query's first results come from the best-results file read beside its term
+    shard, without a record block, and are those the record blocks give (with every category chosen as a
+    filter, which every match passes, the records are read from the blocks)."""
+    page = await new_page(browser, "desktop")
+    await page.goto(BASE + "/404.html")
+    blocks = []
+    page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
+            and blocks.append(request.url))
+    script = """async ([queries, everyCategory]) => {
+        const { search } = await import("/js/search-engine.js");
+        const { loadManifest } = await import("/js/search-data.js");
+        const manifest = await loadManifest();
+        const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
+        const outcomes = [];
+        for (const query of queries) {
+            const outcome = await search(query, { limit: 10, filters });
+            outcomes.push([outcome.total, outcome.results.map((r) => [r.category.slug, r.record])]);
+        }
+        return outcomes;
+    }"""
+    queries = ["lamp ", "made ", "firefly ", "fierfly ", "crème "]
+    from_best = await page.evaluate(script, [queries, False])
+    assert blocks == [], f"no record block read: {blocks}"
+    from_blocks = await page.evaluate(script, [queries, True])
+    assert blocks, "with a filter chosen, records come from the record blocks"
+    for query, best, block in zip(queries, from_best, from_blocks):
+        assert best == block, f"{query!r}: from the best-results file {best}, from the record blocks {block}"
+    assert all(total > 0 for total, _ in from_best) and len(from_best[1][1]) == 10, from_best
+    await close(page, "records from the best-results file")
+
+
 async def the_results_page_reads_the_records_of_the_cards_in_view(browser):
-    """24 results on a phone: the record blocks read are those of the cards within a screen of the view, and
-    the others' as the shopper scrolls; the cards show the same products as the engine's records."""
+    """24 results on a phone: records are read for the cards within a screen of the view, and for the others
+    as the shopper scrolls; the cards show the same products as the engine's records."""
     page = await new_page(browser, "phone")
     blocks = []
     page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
@@ -278,8 +310,10 @@ async def the_results_page_reads_the_records_of_the_cards_in_view(browser):
     reach = await page.evaluate("""() => [...document.querySelectorAll('[data-results] .card')]
         .filter((card) => card.getBoundingClientRect().top < innerHeight * 2).length""")
     assert 0 < filled == reach < 24, f"cards filled {filled}, within a screen of the view {reach}"
-    assert 0 < len(set(blocks)) <= filled, f"record blocks read for {filled} cards: {blocks}"
+    # The first ten records come with the word's term shard (its best-results file); the rest from blocks.
+    assert len(set(blocks)) <= max(0, filled - 10), f"record blocks read for {filled} cards: {blocks}"
     await every_card_filled(page)
+    assert blocks, "the cards further down read record blocks"
     wanted = await page.evaluate("""async () => {
         const { search } = await import("/js/search-engine.js");
         const outcome = await search("the made", { limit: 24 });
@@ -332,6 +366,7 @@ async def main():
         await a_stale_cached_index_is_fetched_again(browser)
         await a_broad_query_counts_everything_and_pages(browser)
         await a_one_word_querys_counts_come_with_its_term(browser)
+        await a_one_word_querys_first_records_come_with_its_shard(browser)
         await the_results_page_reads_the_records_of_the_cards_in_view(browser)
         for width in WIDTHS:
             await search_box_answers_as_you_type(browser, width)

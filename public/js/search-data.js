@@ -108,8 +108,9 @@ function partitionFile(partition, name, decode) {
 
 export class StaleIndex extends Error {}
 
-function shardName(start) {
-  return "t-" + [...new TextEncoder().encode(start)].map((byte) => byte.toString(16).padStart(2, "0")).join("") + ".bin";
+/** `t-<hex of start>.bin` for a shard, `b-…` for its best-results file. */
+function shardName(start, kind = "t") {
+  return `${kind}-${[...new TextEncoder().encode(start)].map((byte) => byte.toString(16).padStart(2, "0")).join("")}.bin`;
 }
 
 /** Code point order, the builder's term order. */
@@ -271,6 +272,24 @@ export function documentFrequency(shard, index) {
 /** A record as a result shows it. */
 function toRecord([id, slug, name, brand, priceMinor, compareAtMinor, ratingTenths, ratingCount, stock, image, srcset]) {
   return { id, slug, name, brand, priceMinor, compareAtMinor, ratingTenths, ratingCount, stock, image, srcset };
+}
+
+/**
+ * The best-results file beside the shard starting at `start`: for each of the shard's terms, the records of
+ * its best products over every category, in rank order. Current when it starts there and was made from
+ * the categories at the manifest's versions.
+ */
+export function loadBest(manifest, start) {
+  return cachedFile(`/search/terms/${shardName(start, "b")}`, (bytes) => {
+    const json = JSON.parse(utf8.decode(bytes));
+    return json.format === 1 ? json : { start: null, versions: [] };
+  }, (file) => file.start === start && file.versions.length === manifest.partitions.length
+    && manifest.partitions.every((partition, i) => file.versions[i] === partition.version));
+}
+
+/** The records a best-results file holds for `term`, by `<category index in the manifest>/<number>`. */
+export function bestRecords(file, term) {
+  return (file.terms[term] ?? []).map(([partitionIndex, number, record]) => [`${partitionIndex}/${number}`, toRecord(record)]);
 }
 
 export async function loadRecord(partition, number, blockSize) {

@@ -3,8 +3,8 @@
 // products that have every word (name matches first, then available and well-rated products), and, when
 // asked, filters, counts filter values and sorts with the categories' columns.
 import {
-  compare, countsOf, documentFrequency, groupsOf, loadFilterColumns, loadManifest, loadRecord, loadShard, loadSortColumns,
-  numbersOf, shardFor, shardsForPrefix, StaleIndex,
+  bestRecords, compare, countsOf, documentFrequency, groupsOf, loadBest, loadFilterColumns, loadManifest, loadRecord,
+  loadShard, loadSortColumns, numbersOf, shardFor, shardsForPrefix, StaleIndex,
 } from "./search-data.js";
 import { STOP_WORDS, stem, words } from "./search-text.js";
 
@@ -406,6 +406,27 @@ function bestOfOneTerm(partitions, found, limit) {
 }
 
 /**
+ * The best-results files of the shards the query's words are looked up in, read beside them: the records of
+ * each term's best products, so that the first results of a one-word query need no record block. Only for
+ * a query ranked by relevance over the whole shop with no filter chosen (others' results are seldom there).
+ */
+function bestFiles(manifest, tokens) {
+  const starts = [...new Set(tokens.map((token) => shardFor(manifest, token.stem)))];
+  return new Map(starts.map((start) => [start, loadBest(manifest, start).catch(() => null)]));
+}
+
+/** Records from the best-results files for the terms the query matched, by `<category index>/<number>`. */
+async function recordsFromBest(manifest, files, found) {
+  const terms = new Set(found.flat(2).map(({ shard, index }) => shard.terms[index]));
+  const records = new Map();
+  for (const term of terms) {
+    const file = await files.get(shardFor(manifest, term));
+    if (file) for (const [key, record] of bestRecords(file, term)) records.set(key, record);
+  }
+  return records;
+}
+
+/**
  * Runs a query. Options: `filters` (see applyFilters), `sort` ("relevance", "price-asc", "price-desc",
  * "top-rated", "newest", "featured"), `offset` and `limit` of the results to return, `records` how many of
  * them come with their record (all by default; the others are read when their `load()` is called, so a page
@@ -435,6 +456,8 @@ export function search(text, options = {}) {
     let counts = null;
     let ranges = null;
     let facetNames = null;
+    const best = tokens.length > 0 && !category && !sorting && !hasFilters(filters) ? bestFiles(manifest, tokens) : null;
+    let found = [];
     if (tokens.length === 0) {
       if (!category) return { total: 0, results: [], tokens };
       for (const [partitionIndex, partition] of partitions.entries()) {
@@ -444,7 +467,7 @@ export function search(text, options = {}) {
         }
       }
     } else {
-      const found = await matches(manifest, partitions, tokens);
+      found = await matches(manifest, partitions, tokens);
       const oneTermEach = tokens.length === 1 && found.every(([expansions]) => expansions.length <= 1);
       // With no filter chosen, a term's counts come with it: the filter columns are not needed.
       if (oneTermEach && withFilters && !hasFilters(filters)) {
@@ -489,9 +512,11 @@ export function search(text, options = {}) {
     else if (sorting) ranked = sortBy(candidates, await columnsOf(loadSortColumns), sort, wanted);
     else if (runs && !filtering) ranked = bestMatches(runs, wanted, tokens.length);
     else ranked = topByRelevance(candidates, wanted);
+    const fromBest = best ? await recordsFromBest(manifest, best, found) : new Map();
     const results = await Promise.all(ranked.slice(offset, offset + limit).map(async ({ partition, number }, index) => {
+      const known = fromBest.get(`${manifest.partitions.indexOf(partition)}/${number}`);
       // Read later, a record may be of a rebuilt index: the manifest is read again for the next query.
-      const load = () => loadRecord(partition, number, manifest.blockSize).catch((error) => {
+      const load = async () => known ?? loadRecord(partition, number, manifest.blockSize).catch((error) => {
         if (error instanceof StaleIndex) loadManifest(true).catch(() => {});
         throw error;
       });

@@ -47,7 +47,7 @@ extension SiteAssembler {
         let shards = SearchTermShards(sections: sections.map { (slug: $0.category.slug, terms: $0.terms) }).files()
         let manifest = SearchManifest.file(
             shardStarts: shards.map(\.start), sections: sections, facets: configuration.facets, priceBounds: priceBounds)
-        return shards.map { job($0.file.path, .searchData($0.file), scope: OutputScope.searchTerms) }
+        return shards.flatMap { [$0.shard, $0.best] }.map { job($0.path, .searchData($0), scope: OutputScope.searchTerms) }
             + [job(manifest.path, .searchData(manifest), scope: OutputScope.searchManifest)]
     }
 

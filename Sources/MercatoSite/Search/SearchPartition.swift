@@ -97,7 +97,14 @@ struct SearchPartition {
 
     /// The category's terms with their postings, for the term shards.
     func terms() -> CategoryTerms {
-        CategoryTerms(version: version, productCount: documents.count, values: values, entries: entries())
+        let entries = entries()
+        var best: [Int: [UInt8]] = [:]
+        for entry in entries {
+            for (_, number) in entry.best(productCount: documents.count) where best[number] == nil {
+                best[number] = Array(JSONLD.encode(record(number)).utf8)
+            }
+        }
+        return CategoryTerms(version: version, productCount: documents.count, values: values, entries: entries, best: best)
     }
 
     private func path(_ name: String) -> String { "\(Self.folder)/\(slug)/\(name)" }
@@ -186,16 +193,19 @@ struct SearchPartition {
 
     // MARK: - Records and filters
 
+    /// What a result shows of product `number`: id, slug, name, brand, price, former price, rating (tenths),
+    /// review count, stock code, image and its srcset.
+    private func record(_ number: Int) -> JSONLD.Value {
+        let card = documents[number].card
+        return .list([
+            .int(Int(card.id)), .string(card.slug), .string(card.name), .string(card.brand ?? ""),
+            .int(card.priceMinor), .int(card.compareAtMinor ?? 0), .int(card.ratingTenths), .int(card.ratingCount),
+            .int(Self.stockCode(card.stock)), .string(card.image?.src ?? ""), .string(card.image?.srcset ?? ""),
+        ])
+    }
+
     private func blockFile(start: Int) -> SearchFile {
-        let block = documents[start..<min(start + Self.blockSize, documents.count)]
-        let records: [JSONLD.Value] = block.map { document in
-            let card = document.card
-            return .list([
-                .int(Int(card.id)), .string(card.slug), .string(card.name), .string(card.brand ?? ""),
-                .int(card.priceMinor), .int(card.compareAtMinor ?? 0), .int(card.ratingTenths), .int(card.ratingCount),
-                .int(Self.stockCode(card.stock)), .string(card.image?.src ?? ""), .string(card.image?.srcset ?? ""),
-            ])
-        }
+        let records = (start..<min(start + Self.blockSize, documents.count)).map(record)
         let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
         return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
     }

@@ -1,37 +1,73 @@
 import MercatoDatabase
 
 /// A category's terms, sorted, each with its postings; numbered as the category's other search files are
-/// (``SearchPartition``), with the filters' value lists those numbers refer to. A build keeps them in the
-/// build manifest, so a rebuild that looks at some categories only takes the others' part of every term
-/// shard (and of the search manifest) from there.
+/// (``SearchPartition``), with the filters' value lists those numbers refer to and the records of each
+/// term's best products. A build keeps them in the build manifest, so a rebuild that looks at some
+/// categories only takes the others' part of every term shard (and of the search manifest) from there.
 struct CategoryTerms: Sendable, Equatable {
     /// One term: for each (field, level) group, best first, the numbers of its products; then what the
     /// filters count among them (``SearchPartition``).
     struct Entry: Sendable, Equatable {
         var term: String
         var bytes: [UInt8]
+
+        /// The first `limit` products of the term in rank order (by group, then number), with their groups.
+        func best(productCount: Int, limit: Int = CategoryTerms.bestCount) -> [(group: Int, number: Int)] {
+            var reader = ByteReader(bytes)
+            var found: [(group: Int, number: Int)] = []
+            guard let mask = reader.varint() else { return [] }
+            for group in 0..<Int.bitWidth - 1 where mask & (1 << group) != 0 {
+                guard let header = reader.varint() else { return found }
+                if header & 1 == 1 {
+                    guard let bitmap = reader.bytes((productCount + 7) / 8) else { return found }
+                    var number = 0
+                    while number < productCount, found.count < limit {
+                        if bitmap[number >> 3] & (1 << UInt8(number & 7)) != 0 { found.append((group, number)) }
+                        number += 1
+                    }
+                } else {
+                    var number = -1
+                    for _ in 0..<min(header >> 1, limit - found.count) {
+                        guard let gap = reader.varint() else { return found }
+                        number += gap + 1
+                        found.append((group, number))
+                    }
+                }
+                if found.count == limit { return found }
+            }
+            return found
+        }
     }
+
+    /// How many of a term's products have their records in the term's best-results file.
+    static let bestCount = 10
 
     var version: UInt32
     var productCount: Int
     /// The brand's and each configured attribute's values, as ``SearchPartition/values``.
     var values: [[String]]
     var entries: [Entry]
+    /// By product number, the record (JSON) of every product among the ``bestCount`` best of some term.
+    var best: [Int: [UInt8]]
 
-    init(version: UInt32, productCount: Int, values: [[String]], entries: [Entry]) {
+    init(version: UInt32, productCount: Int, values: [[String]], entries: [Entry], best: [Int: [UInt8]]) {
         self.version = version
         self.productCount = productCount
         self.values = values
         self.entries = entries
+        self.best = best
     }
 
     init?(stored: BuildManifest.SearchPostings) {
         var reader = ByteReader(stored.entries)
-        guard let values = Self.decodeValues(&reader), let entries = Self.decode(&reader), reader.isAtEnd else { return nil }
-        self.init(version: stored.version, productCount: stored.productCount, values: values, entries: entries)
+        guard let values = Self.decodeValues(&reader), let entries = Self.decode(&reader),
+            let best = Self.decodeBest(&reader), reader.isAtEnd
+        else { return nil }
+        self.init(version: stored.version, productCount: stored.productCount, values: values, entries: entries, best: best)
     }
 
-    /// The value lists (a count, then each list's count and strings), then the entries.
+    /// The value lists (a count, then each list's count and strings), the entries, then the best products'
+    /// records (a count, then each product's number and record, by number).
     var stored: BuildManifest.SearchPostings {
         var writer = ByteWriter()
         writer.varint(values.count)
@@ -40,7 +76,23 @@ struct CategoryTerms: Sendable, Equatable {
             for text in list { writer.string(text) }
         }
         Self.encode(entries[...], into: &writer)
+        writer.varint(best.count)
+        for number in best.keys.sorted() {
+            writer.varint(number)
+            writer.varint(best[number]!.count)
+            writer.append(best[number]!)
+        }
         return BuildManifest.SearchPostings(version: version, productCount: productCount, entries: writer.bytes)
+    }
+
+    private static func decodeBest(_ reader: inout ByteReader) -> [Int: [UInt8]]? {
+        guard let count = reader.varint(), count <= reader.remaining else { return nil }
+        var best: [Int: [UInt8]] = [:]
+        for _ in 0..<count {
+            guard let number = reader.varint(), let length = reader.varint(), let record = reader.bytes(length) else { return nil }
+            best[number] = record
+        }
+        return best
     }
 
     private static func decodeValues(_ reader: inout ByteReader) -> [[String]]? {
@@ -129,30 +181,64 @@ struct SearchTermShards {
     /// In the manifest's order.
     let sections: [(slug: String, terms: CategoryTerms)]
 
-    /// Every file with the term it starts at, encoded and compressed on every core.
-    func files() -> [(start: String, file: SearchFile)] {
+    /// Every shard with the term it starts at and its best-results file, encoded and compressed on every core.
+    func files() -> [(start: String, shard: SearchFile, best: SearchFile)] {
         let shards = Self.shards(merged())
         return shards.indices.parallelMap { index in
             let start = shards[index].start
             let end = index + 1 < shards.count ? shards[index + 1].start : nil
-            var writer = ByteWriter()
-            writer.byte(Self.format)
-            writer.string(start)
-            writer.string(end ?? "")
-            writer.varint(sections.count)
-            for section in sections {
-                var body = ByteWriter()
-                CategoryTerms.encode(section.terms.entries(from: start, to: end), into: &body)
-                writer.string(section.slug)
-                writer.word(section.terms.version)
-                writer.varint(section.terms.productCount)
-                writer.varint(body.bytes.count)
-                writer.append(body.bytes)
-            }
-            let file = SearchFile(
-                path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
-            return (start, file)
+            return (start, shard(from: start, to: end), bestFile(from: start, to: end))
         }
+    }
+
+    /// The terms from `start` to `end` (excluded; `nil`: to the last): a section per category.
+    private func shard(from start: String, to end: String?) -> SearchFile {
+        var writer = ByteWriter()
+        writer.byte(Self.format)
+        writer.string(start)
+        writer.string(end ?? "")
+        writer.varint(sections.count)
+        for section in sections {
+            var body = ByteWriter()
+            CategoryTerms.encode(section.terms.entries(from: start, to: end), into: &body)
+            writer.string(section.slug)
+            writer.word(section.terms.version)
+            writer.varint(section.terms.productCount)
+            writer.varint(body.bytes.count)
+            writer.append(body.bytes)
+            }
+            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
+    }
+
+    /// `b-<hex of start>.bin`, beside the shard: for each of its terms, the records of its best
+    /// ``CategoryTerms/bestCount`` products over every category, in the order a one-word query ranks them
+    /// (by group, then category, then number), so that such a query reads its first results' records from
+    /// one file instead of a record block each. JSON: the start, every category's version (as the shard's
+    /// sections carry them), and per term `[category index, number, record]` lists.
+    private func bestFile(from start: String, to end: String?) -> SearchFile {
+        var candidates: [String: [(group: Int, section: Int, number: Int)]] = [:]
+        for (index, section) in sections.enumerated() {
+            for entry in section.terms.entries(from: start, to: end) {
+                for (group, number) in entry.best(productCount: section.terms.productCount) {
+                    candidates[entry.term, default: []].append((group, index, number))
+                }
+            }
+        }
+        var json = "{\"format\":1,\"start\":" + JSONLD.encode(.string(start)) + ",\"versions\":["
+        json += sections.map { String($0.terms.version) }.joined(separator: ",") + "],\"terms\":{"
+        for (position, term) in candidates.keys.sorted(by: SearchPartition.precedes).enumerated() {
+            let best = candidates[term]!.sorted { ($0.group, $0.section, $0.number) < ($1.group, $1.section, $1.number) }
+                .prefix(CategoryTerms.bestCount)
+            json += (position == 0 ? "" : ",") + JSONLD.encode(.string(term)) + ":["
+            json += best.compactMap { candidate in
+                sections[candidate.section].terms.best[candidate.number].map {
+                    "[\(candidate.section),\(candidate.number),\(String(decoding: $0, as: UTF8.self))]"
+                }
+            }.joined(separator: ",") + "]"
+        }
+        json += "}}"
+        return SearchFile(
+            path: "\(Self.folder)/\(Self.shardName(start, kind: "b"))", bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
     }
 
     /// Every term of every section once, in order, with the bytes it takes in a file (over all sections).
@@ -245,8 +331,9 @@ struct SearchTermShards {
         return result
     }
 
-    static func shardName(_ start: String) -> String {
-        "t-"
+    /// `t-<hex of start>.bin` for a shard, `b-…` for its best-results file.
+    static func shardName(_ start: String, kind: String = "t") -> String {
+        kind + "-"
             + start.utf8.map { byte in
                 let digits = String(byte, radix: 16)
                 return digits.count == 1 ? "0" + digits : digits
