@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
         case .feed(let feed): return Array(FeedWriter.atom(feed, configuration: configuration).utf8)
         case .robots: return Array(RobotsWriter.robots(configuration: configuration).utf8)
         case .headers: return Array(SiteHeaders.file.utf8)
-        case .searchData(let file): return file.bytes
+        case .searchData(let file): return file.written
         default:
             var values = try pageContext(job)
             values["importMap"] = context.importMaps[job.kind.template!]

@@ -25,6 +25,6 @@ enum SearchManifest {
                 "facets": .list(facets.map { .string($0) }), "priceBounds": .list(priceBounds.map { .int($0) }),
                 "partitions": .list(partitions),
             ]))
-        return SearchFile(path: path, bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
+        return SearchFile(path: path, bytes: Array(json.utf8))
     }
 }

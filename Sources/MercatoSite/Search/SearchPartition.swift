@@ -1,10 +1,14 @@
 import Foundation
 import MercatoCore
 
-/// A file of the search index: its path in the output and its bytes (gzip-compressed when that pays).
+/// A file of the search index: its path in the output and its contents, which the render stage writes
+/// gzip-compressed when that pays (only for files whose contents changed).
 struct SearchFile: Sendable, Fingerprintable {
     var path: String
     var bytes: [UInt8]
+
+    /// What goes into the output folder.
+    var written: [UInt8] { Gzip.compressedIfSmaller(bytes) }
 
     func fingerprint(into hasher: inout StableHasher) {
         hasher.combine(path)
@@ -207,7 +211,7 @@ struct SearchPartition {
     private func blockFile(start: Int) -> SearchFile {
         let records = (start..<min(start + Self.blockSize, documents.count)).map(record)
         let json = JSONLD.encode(.object(["version": .int(Int(version)), "records": .list(records)]))
-        return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
+        return SearchFile(path: path("r-\(start / Self.blockSize).bin"), bytes: Array(json.utf8))
     }
 
     static func stockCode(_ stock: StockBadge) -> Int {
@@ -231,7 +235,7 @@ struct SearchPartition {
             for text in list { writer.string(text) }
             for value in column { writer.varint(value) }
         }
-        return SearchFile(path: path("f-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
+        return SearchFile(path: path("f-\(versionHex).bin"), bytes: writer.bytes)
     }
 
     /// Per product: price, rating, review count, featured, day created.
@@ -248,6 +252,6 @@ struct SearchPartition {
             writer.signedVarint(day - previousDay)
             previousDay = day
         }
-        return SearchFile(path: path("s-\(versionHex).bin"), bytes: Gzip.compressedIfSmaller(writer.bytes))
+        return SearchFile(path: path("s-\(versionHex).bin"), bytes: writer.bytes)
     }
 }

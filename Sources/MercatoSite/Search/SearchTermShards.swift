@@ -207,7 +207,7 @@ struct SearchTermShards {
             writer.varint(body.bytes.count)
             writer.append(body.bytes)
             }
-            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: Gzip.compressedIfSmaller(writer.bytes))
+            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: writer.bytes)
     }
 
     /// `b-<hex of start>.bin`, beside the shard: for each of its terms, the records of its best
@@ -238,7 +238,7 @@ struct SearchTermShards {
         }
         json += "}}"
         return SearchFile(
-            path: "\(Self.folder)/\(Self.shardName(start, kind: "b"))", bytes: Gzip.compressedIfSmaller(Array(json.utf8)))
+            path: "\(Self.folder)/\(Self.shardName(start, kind: "b"))", bytes: Array(json.utf8))
     }
 
     /// Every term of every section once, in order, with the bytes it takes in a file (over all sections).
