@@ -224,8 +224,8 @@ extension AppDatabase {
         }
     }
 
-    /// Recorded postings now carry the filters' value lists and each term's counts: those recorded before
-    /// are forgotten, so the next build looks at the whole site.
+    /// Recorded postings now carry the filters' value lists, each term's counts and its best products'
+    /// records: those recorded before are forgotten, so the next build looks at the whole site.
     private static func forgetSearchPostings(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM searchPostings")
     }

@@ -37,8 +37,8 @@ extension SiteAssembler {
         return (partition.files().map { job($0.path, .searchData($0), scope: scope) }, partition.terms(), computed)
     }
 
-    /// The term shards and the manifest that lists them, from the terms of every category with products:
-    /// those in scope just computed, the others as the last build recorded them.
+    /// The term shards with their best-results files, and the manifest that lists them, from the terms of
+    /// every category with products: those in scope just computed, the others as the last build recorded them.
     func termShardJobs(computed: [Int64: CategoryTerms]) -> [PageJob] {
         let sections = site.snapshot.categories.compactMap { category -> (category: CategoryLink, terms: CategoryTerms)? in
             guard let terms = computed[category.id!] ?? site.categoryTerms[category.id!], terms.productCount > 0 else { return nil }
