@@ -227,6 +227,16 @@ async def a_broad_query_counts_everything_and_pages(browser):
     await close(page, "broad query")
 
 
+# The start of a script comparing the engine's outcomes without filters and with every category chosen as one,
+# which every match passes: `search` and, when `everyCategory`, such `filters`.
+EVERY_CATEGORY = """
+        const { search } = await import("/js/search-engine.js");
+        const { loadManifest } = await import("/js/search-data.js");
+        const manifest = await loadManifest();
+        const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
+"""
+
+
 async def a_one_word_querys_counts_come_with_its_term(browser):
     """With no filter chosen, a one-word query's filter counts come from its term shard (no filter column is
     read) and equal the counts made from the filter columns, with every category chosen (which every match
@@ -235,12 +245,7 @@ async def a_one_word_querys_counts_come_with_its_term(browser):
     await page.goto(BASE + "/404.html")
     columns = []
     page.on("request", lambda request: "/f-" in request.url and columns.append(request.url))
-    script = """async ([queries, everyCategory]) => {
-        const { search } = await import("/js/search-engine.js");
-        const { loadManifest } = await import("/js/search-data.js");
-        const manifest = await loadManifest();
-        const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
-        const plain = (outcome) => ({
+    script = """async ([queries, everyCategory]) => {""" + EVERY_CATEGORY + """        const plain = (outcome) => ({
             total: outcome.total, ids: outcome.results.map((r) => `${r.category.slug}/${r.record.id}`),
             category: [...outcome.counts.category], price: [...outcome.counts.price], rating: [...outcome.counts.rating],
             stock: outcome.counts.stock, facets: outcome.counts.facets.map((values) => [...values]),
@@ -272,12 +277,7 @@ async def a_one_word_querys_first_records_come_with_its_shard(browser):
     blocks = []
     page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
             and blocks.append(request.url))
-    script = """async ([queries, everyCategory]) => {
-        const { search } = await import("/js/search-engine.js");
-        const { loadManifest } = await import("/js/search-data.js");
-        const manifest = await loadManifest();
-        const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
-        const outcomes = [];
+    script = """async ([queries, everyCategory]) => {""" + EVERY_CATEGORY + """        const outcomes = [];
         for (const query of queries) {
             const outcome = await search(query, { limit: 10, filters });
             outcomes.push([outcome.total, outcome.results.map((r) => [r.category.slug, r.record])]);
