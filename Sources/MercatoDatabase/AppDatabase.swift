@@ -10,6 +10,7 @@ public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     let clock: any WallClock
     private let commits: GroupCommit
+    private let reads: GroupRead
 
     /// Opens (creating and migrating if needed) the database file at `path`.
     public static func open(at path: String, clock: any WallClock = SystemClock()) throws -> AppDatabase {
@@ -31,6 +32,7 @@ public struct AppDatabase: Sendable {
         self.writer = writer
         self.clock = clock
         commits = GroupCommit(writer: writer)
+        reads = GroupRead(reader: writer, concurrency: 2)
         try Self.migrator.migrate(writer)
     }
 
@@ -43,8 +45,9 @@ public struct AppDatabase: Sendable {
         try await commits.write(updates)
     }
 
-    /// Runs `value` on one of the pool's readers, off the caller's thread.
+    /// Runs `value` on one of the pool's readers, off the caller's thread, in a read transaction shared with
+    /// the reads that arrive at the same time (see ``GroupRead``). It sees every write committed before the call.
     public func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await writer.read(value)
+        try await reads.read(value)
     }
 }

@@ -130,7 +130,7 @@ extension AppDatabase {
 
     /// Whether a payment with this provider id belongs to one of the shop's orders.
     public func hasPayment(provider: String, id: String) async throws -> Bool {
-        try await writer.read { db in try paymentRow(db, provider: provider, id: id) != nil }
+        try await read { db in try paymentRow(db, provider: provider, id: id) != nil }
     }
 
     private func paymentRow(_ db: Database, provider: String, id: String) throws -> PaymentRecord? {
