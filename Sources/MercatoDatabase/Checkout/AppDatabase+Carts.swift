@@ -104,7 +104,8 @@ extension AppDatabase {
             try change(db, cart, now)
             cart.updatedAt = now
             cart.expiresAt = now.addingTimeInterval(rules.lifetime)
-            try cart.update(db, columns: ["updatedAt", "expiresAt"])
+            try db.cachedStatement(sql: "UPDATE cart SET updatedAt = ?, expiresAt = ? WHERE token = ?").execute(
+                arguments: [DatabaseTimestamp(now), DatabaseTimestamp(cart.expiresAt), cart.token])
             return try pricedCart(db, cart: cart)
         }
     }

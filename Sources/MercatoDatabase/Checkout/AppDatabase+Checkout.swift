@@ -33,7 +33,9 @@ extension AppDatabase {
     /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
     /// is reserved with a conditional update, and if any line cannot be, nothing is written.
     public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) async throws -> OrderDetails {
-        try await write { db in
+        // Encoded before the write: the one writer should spend its time writing.
+        let shippingAddress = String(decoding: try JSONEncoder().encode(placement.address), as: UTF8.self)
+        return try await write { db in
             let now = clock.now()
             var cart = try openCart(db, token: placement.cartToken, now: now)
             let priced = try pricedCart(db, cart: cart)
@@ -74,7 +76,7 @@ extension AppDatabase {
                 status: OrderStatus.pendingPayment.rawValue, currency: cart.currency,
                 subtotalMinor: totals.subtotalMinor, taxMinor: totals.taxMinor, shippingMinor: totals.shippingMinor,
                 discountMinor: totals.discountMinor, totalMinor: totals.totalMinor,
-                shippingAddress: String(decoding: try JSONEncoder().encode(placement.address), as: UTF8.self),
+                shippingAddress: shippingAddress,
                 shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
                 holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
             try order.insert(db)
@@ -93,7 +95,8 @@ extension AppDatabase {
             cart.status = "ordered"
             cart.orderId = order.id
             cart.updatedAt = now
-            try cart.update(db, columns: ["status", "orderId", "updatedAt"])
+            try db.cachedStatement(sql: "UPDATE cart SET status = ?, orderId = ?, updatedAt = ? WHERE token = ?")
+                .execute(arguments: [cart.status, cart.orderId, DatabaseTimestamp(now), cart.token])
             try audit(db, actor: placement.actor, action: "order.place", entity: "order", key: order.number)
             // Everything the answer shows was just written: no need to read it back inside the write.
             return OrderDetails(order: order, items: items, events: [event], payment: nil)

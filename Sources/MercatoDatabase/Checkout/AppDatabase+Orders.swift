@@ -94,7 +94,13 @@ extension AppDatabase {
         order.updatedAt = now
         if next != .pendingPayment { order.holdExpiresAt = nil }
         // What a transition changes; a whole-row update would rewrite every index of the table.
-        try order.update(db, columns: ["status", "updatedAt", "holdExpiresAt", "trackingNumber"])
+        try db.cachedStatement(
+            sql: "UPDATE \"order\" SET status = ?, updatedAt = ?, holdExpiresAt = ?, trackingNumber = ? WHERE id = ?"
+        ).execute(arguments: [
+            order.status, DatabaseTimestamp(order.updatedAt), order.holdExpiresAt.map(DatabaseTimestamp.init),
+            order.trackingNumber, order.id,
+        ])
+        guard db.changesCount == 1 else { throw OrderError.notFound(order.number) }
         var event = OrderEventRecord(
             orderId: order.id!, fromStatus: current.rawValue, toStatus: next.rawValue, actor: actor, note: note,
             occurredAt: now)

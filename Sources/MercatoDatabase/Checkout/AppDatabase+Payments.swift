@@ -140,12 +140,21 @@ extension AppDatabase {
     }
 
     /// Inserts a new payment, or writes only what a gateway's report changes (a whole-row update rewrites the
-    /// entries of every index on the table as well).
+    /// entries of every index on the table as well), through a statement prepared once: GRDB's
+    /// `update(_:columns:)` encodes every column of the record to pick the few it writes.
     private func store(_ row: inout PaymentRecord, _ db: Database) throws {
         if row.id == nil {
             try row.insert(db)
         } else {
-            try row.update(db, columns: ["status", "clientSecret", "declineCode", "declineMessage", "updatedAt"])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE payment SET status = ?, clientSecret = ?, declineCode = ?, declineMessage = ?, updatedAt = ?
+                    WHERE id = ?
+                    """
+            ).execute(arguments: [
+                row.status, row.clientSecret, row.declineCode, row.declineMessage, DatabaseTimestamp(row.updatedAt),
+                row.id,
+            ])
         }
     }
 

@@ -21,7 +21,8 @@ public struct ProductAvailability: Sendable, Hashable, FetchableRecord, Decodabl
 extension AppDatabase {
     /// Active products among `slugs`, in the order asked; unknown slugs are left out.
     public func availability(slugs: [String]) async throws -> [ProductAvailability] {
-        try await read { db in
+        let list = String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)
+        return try await read { db in
             let found = try ProductAvailability.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -29,7 +30,7 @@ extension AppDatabase {
                                COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
                         FROM product p LEFT JOIN inventory i ON i.productId = p.id
                         WHERE p.status = 'active' AND p.slug IN (SELECT value FROM json_each(?))
-                        """), arguments: [String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)])
+                        """), arguments: [list])
             let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             return slugs.compactMap { bySlug[$0] }
         }

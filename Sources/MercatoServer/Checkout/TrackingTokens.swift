@@ -13,8 +13,12 @@ struct TrackingTokens: Sendable {
 
     func token(for orderNumber: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("order-tracking:\(orderNumber)".utf8), using: key)
-        return Data(mac).prefix(18).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        // Base64url: 18 bytes make 24 characters, no padding.
+        let base64 = Data(mac).prefix(18).base64EncodedString().utf8
+        return String(
+            decoding: base64.map {
+                $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0
+            }, as: UTF8.self)
     }
 
     /// Compares in constant time, so response timing does not leak how much of a guess was right.

@@ -31,7 +31,9 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     }
 
     public func createPayment(_ request: PaymentRequest) async throws -> GatewayPayment {
-        try await ledger.write { db in
+        // Made before the write: the shop's one writer should only write.
+        let newId = "tp_" + UUID().uuidString.lowercased().filter { $0 != "-" }
+        return try await ledger.write { db in
             let key = "create:" + request.idempotencyKey
             if let id = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT paymentId FROM testGatewayReply WHERE key = ?"), arguments: [key]),
@@ -40,7 +42,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                 return Self.payment(row)
             }
             let row = TestGatewayPaymentRow(
-                id: "tp_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
+                id: newId,
                 orderNumber: request.orderNumber, amountMinor: request.amountMinor,
                 currency: request.currency.code.lowercased())
             try row.insert(db)
@@ -117,7 +119,8 @@ public final class TestCardGateway: PaymentGateway, Sendable {
     public func refunds(paymentId: String) async throws -> [GatewayRefund] {
         try await ledger.writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE paymentId = ? AND refundId IS NOT NULL",
+                db,
+                sql: "SELECT refundId, amountMinor FROM testGatewayReply WHERE paymentId = ? AND refundId IS NOT NULL",
                 arguments: [paymentId]
             ).map { GatewayRefund(id: $0["refundId"], amountMinor: $0["amountMinor"], succeeded: true) }
         }
