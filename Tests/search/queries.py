@@ -230,14 +230,32 @@ async def a_broad_query_counts_everything_and_pages(browser):
     await close(page, "broad query")
 
 
-# The start of a script comparing the engine's outcomes without filters and with every category chosen as one,
-# which every match passes: `search` and, when `everyCategory`, such `filters`.
-EVERY_CATEGORY = """
+RECORD_BLOCK = r"/search/data/[^/]+/r-\d+\.bin$"
+
+
+def requested(page, pattern):
+    """The URLs matching `pattern` that the page asks for from now on, as it asks for them."""
+    urls = []
+    page.on("request", lambda request: re.search(pattern, request.url) and urls.append(request.url))
+    return urls
+
+
+async def without_and_with_every_category(page, body, queries, pattern):
+    """Runs the script `body` over `queries` with no filter, then with every category chosen as one (which every
+    match passes). `body` has `search`, `queries` and `filters` at hand and returns its outcomes. Returns both
+    runs' outcomes, each with the URLs matching `pattern` that it asked for."""
+    await page.goto(BASE + "/404.html")
+    urls = requested(page, pattern)
+    script = """async ([queries, everyCategory]) => {
         const { search } = await import("/js/search-engine.js");
         const { loadManifest } = await import("/js/search-data.js");
         const manifest = await loadManifest();
         const filters = everyCategory ? { category: new Set(manifest.partitions.map((p) => p.slug)) } : {};
-"""
+""" + body + "}"
+    plain = await page.evaluate(script, [queries, False])
+    plain_urls = list(urls)
+    every = await page.evaluate(script, [queries, True])
+    return (plain, plain_urls), (every, urls[len(plain_urls):])
 
 
 async def a_one_word_querys_counts_come_with_its_term(browser):
@@ -245,10 +263,7 @@ async def a_one_word_querys_counts_come_with_its_term(browser):
     read) and equal the counts made from the filter columns, with every category chosen (which every match
     passes); the results and totals are the same too."""
     page = await new_page(browser, "desktop")
-    await page.goto(BASE + "/404.html")
-    columns = []
-    page.on("request", lambda request: "/f-" in request.url and columns.append(request.url))
-    script = """async ([queries, everyCategory]) => {""" + EVERY_CATEGORY + """        const plain = (outcome) => ({
+    body = """        const plain = (outcome) => ({
             total: outcome.total, ids: outcome.results.map((r) => `${r.category.slug}/${r.record.id}`),
             category: [...outcome.counts.category], price: [...outcome.counts.price], rating: [...outcome.counts.rating],
             stock: outcome.counts.stock, facets: outcome.counts.facets.map((values) => [...values]),
@@ -258,12 +273,11 @@ async def a_one_word_querys_counts_come_with_its_term(browser):
             for (const sort of ["relevance", "price-asc"]) outcomes.push(plain(await search(query, { withFilters: true, filters, sort, limit: 24 })));
         }
         return outcomes;
-    }"""
+    """
     queries = ["lamp ", "made ", "firefly ", "crème ", "zzzzqqq "]
-    from_terms = await page.evaluate(script, [queries, False])
+    (from_terms, columns), (from_columns, columns_then) = await without_and_with_every_category(page, body, queries, r"/f-")
     assert columns == [], f"counted from the term shards, no filter column read: {columns}"
-    from_columns = await page.evaluate(script, [queries, True])
-    assert columns, "choosing categories reads the filter columns"
+    assert columns_then, "choosing categories reads the filter columns"
     for index, (terms, counted) in enumerate(zip(from_terms, from_columns)):
         assert terms == counted, f"{queries[index // 2]!r}: from the term shards {terms}, from the columns {counted}"
     broad = from_terms[2]  # "made "
@@ -276,22 +290,17 @@ async def a_one_word_querys_first_records_come_with_its_shard(browser):
     shard, without a record block, and are those the record blocks give (with every category chosen as a
     filter, which every match passes, the records are read from the blocks)."""
     page = await new_page(browser, "desktop")
-    await page.goto(BASE + "/404.html")
-    blocks = []
-    page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
-            and blocks.append(request.url))
-    script = """async ([queries, everyCategory]) => {""" + EVERY_CATEGORY + """        const outcomes = [];
+    body = """        const outcomes = [];
         for (const query of queries) {
             const outcome = await search(query, { limit: 10, filters });
             outcomes.push([outcome.total, outcome.results.map((r) => [r.category.slug, r.record])]);
         }
         return outcomes;
-    }"""
+    """
     queries = ["lamp ", "made ", "firefly ", "fierfly ", "crème "]
-    from_best = await page.evaluate(script, [queries, False])
+    (from_best, blocks), (from_blocks, blocks_then) = await without_and_with_every_category(page, body, queries, RECORD_BLOCK)
     assert blocks == [], f"no record block read: {blocks}"
-    from_blocks = await page.evaluate(script, [queries, True])
-    assert blocks, "with a filter chosen, records come from the record blocks"
+    assert blocks_then, "with a filter chosen, records come from the record blocks"
     for query, best, block in zip(queries, from_best, from_blocks):
         assert best == block, f"{query!r}: from the best-results file {best}, from the record blocks {block}"
     assert all(total > 0 for total, _ in from_best) and len(from_best[1][1]) == 10, from_best
@@ -302,9 +311,7 @@ async def the_results_page_reads_the_records_of_the_cards_in_view(browser):
     """24 results on a phone: records are read for the cards within a screen of the view, and for the others
     as the shopper scrolls; the cards show the same products as the engine's records."""
     page = await new_page(browser, "phone")
-    blocks = []
-    page.on("request", lambda request: re.search(r"/search/data/[^/]+/r-\d+\.bin$", request.url)
-            and blocks.append(request.url))
+    blocks = requested(page, RECORD_BLOCK)
     await page.goto(f"{BASE}/search/?q=the%20made")
     await settled(page)
     cards = page.locator("[data-results] .card")

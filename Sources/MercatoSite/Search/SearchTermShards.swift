@@ -206,8 +206,8 @@ struct SearchTermShards {
             writer.varint(section.terms.productCount)
             writer.varint(body.bytes.count)
             writer.append(body.bytes)
-            }
-            return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: writer.bytes)
+        }
+        return SearchFile(path: "\(Self.folder)/\(Self.shardName(start))", bytes: writer.bytes)
     }
 
     /// `b-<hex of start>.bin`, beside the shard: for each of its terms, the records of its best
