@@ -19,6 +19,10 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        // Each write of a group commit runs in a savepoint, and SQLite keeps the first version of every page a
+        // savepoint changes in a statement journal. Past 64 KiB that journal spills to a temporary file: two
+        // writes per page, more than the WAL itself takes. In memory it costs a copy.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         let pool = try DatabasePool(path: path, configuration: configuration)
         return try AppDatabase(pool, clock: clock)
     }
