@@ -24,6 +24,10 @@ public struct AppDatabase: Sendable {
         // writes per page, more than the WAL itself takes. In memory it costs a copy.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB opens WAL mode with synchronous = NORMAL: a commit then reaches the disk only at the next
+        // checkpoint, and a power cut could lose orders already confirmed to shoppers. FULL syncs the log on every
+        // commit, which a group commit shares among all the writes in it.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return try AppDatabase(pool, clock: clock)
     }
 
