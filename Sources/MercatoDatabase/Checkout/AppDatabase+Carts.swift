@@ -7,10 +7,10 @@ extension AppDatabase {
     public func createCart(token: String, currency: Currency, rules: CartRules) async throws -> PricedCart {
         try await write { db in
             let now = clock.now()
-            try CartRecord(
-                token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now, updatedAt: now,
-                expiresAt: now.addingTimeInterval(rules.lifetime)
-            ).insert(db)
+            try db.insert(
+                CartRecord(
+                    token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now,
+                    updatedAt: now, expiresAt: now.addingTimeInterval(rules.lifetime)))
             return try pricedCart(db, token: token)
         }
     }
@@ -35,14 +35,15 @@ extension AppDatabase {
                 throw CheckoutError.currencyMismatch(
                     slug: slug, currency: product.currency, cartCurrency: cart.currency)
             }
+            let existing = try CartLineRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
+                arguments: [token, product.id])
             var line =
-                try CartLineRecord.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
-                    arguments: [token, product.id])
+                existing
                 ?? CartLineRecord(
                     cartToken: token, productId: product.id, quantity: 0, seenPriceMinor: product.priceMinor,
                     addedAt: now)
-            if line.quantity == 0 {
+            if existing == nil {
                 let count =
                     try Int.fetchOne(
                         db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"), arguments: [token]
@@ -53,7 +54,13 @@ extension AppDatabase {
             try rules.check(quantity: line.quantity)
             try requireStock(db, product: product, quantity: line.quantity)
             if let seenPriceMinor { line.seenPriceMinor = seenPriceMinor }
-            try line.save(db)
+            if existing == nil {
+                try db.insert(line)
+            } else {
+                try db.cachedStatement(
+                    sql: "UPDATE cartLine SET quantity = ?, seenPriceMinor = ? WHERE cartToken = ? AND productId = ?"
+                ).execute(arguments: [line.quantity, line.seenPriceMinor, token, product.id])
+            }
         }
     }
 

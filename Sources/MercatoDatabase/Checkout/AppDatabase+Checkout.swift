@@ -79,19 +79,19 @@ extension AppDatabase {
                 shippingAddress: shippingAddress,
                 shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
                 holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
-            try order.insert(db)
+            order.id = try db.insert(order)
             var items: [OrderItemRecord] = []
             for line in lines {
                 var item = OrderItemRecord(
                     orderId: order.id!, productId: line.productId, productSlug: line.slug, productName: line.name,
                     quantity: line.quantity, unitPriceMinor: line.unitPriceMinor)
-                try item.insert(db)
+                item.id = try db.insert(item)
                 items.append(item)
             }
             var event = OrderEventRecord(
                 orderId: order.id!, fromStatus: nil, toStatus: order.status, actor: placement.actor,
                 note: "order placed; stock held", occurredAt: now)
-            try event.insert(db)
+            event.id = try db.insert(event)
             cart.status = "ordered"
             cart.orderId = order.id
             cart.updatedAt = now

@@ -104,7 +104,7 @@ extension AppDatabase {
         var event = OrderEventRecord(
             orderId: order.id!, fromStatus: current.rawValue, toStatus: next.rawValue, actor: actor, note: note,
             occurredAt: now)
-        try event.insert(db)
+        event.id = try db.insert(event)
         try audit(
             db, actor: actor, action: "order.\(next.rawValue)", entity: "order", key: order.number,
             details: note.map { "{\"note\":\(JSONString.literal($0))}" })

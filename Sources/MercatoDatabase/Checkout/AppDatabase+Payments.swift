@@ -144,7 +144,7 @@ extension AppDatabase {
     /// `update(_:columns:)` encodes every column of the record to pick the few it writes.
     private func store(_ row: inout PaymentRecord, _ db: Database) throws {
         if row.id == nil {
-            try row.insert(db)
+            row.id = try db.insert(row)
         } else {
             try db.cachedStatement(
                 sql: """

@@ -28,7 +28,7 @@ public struct TestGatewayPaymentRow: Codable, Hashable, Sendable, FetchableRecor
 // Checkout reads and writes these rows thousands of times a second: columns by name, written by hand, instead of
 // through `Codable` (GRDB's default), which took over a third of the database writer's samples under load. Dates
 // are written by ``DatabaseTimestamp``.
-extension TestGatewayPaymentRow {
+extension TestGatewayPaymentRow: PreparedInsert {
     public init(row: Row) throws {
         id = row["id"]
         orderNumber = row["orderNumber"]
@@ -40,15 +40,12 @@ extension TestGatewayPaymentRow {
         refundedMinor = row["refundedMinor"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["orderNumber"] = orderNumber
-        container["amountMinor"] = amountMinor
-        container["currency"] = currency
-        container["status"] = status
-        container["declineCode"] = declineCode
-        container["declineMessage"] = declineMessage
-        container["refundedMinor"] = refundedMinor
+    public static let insertColumns = [
+        "id", "orderNumber", "amountMinor", "currency", "status", "declineCode", "declineMessage", "refundedMinor",
+    ]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [id, orderNumber, amountMinor, currency, status, declineCode, declineMessage, refundedMinor]
     }
 }
 

@@ -27,7 +27,7 @@ public struct CartLineRecord: Codable, Hashable, Sendable, FetchableRecord, Pers
 // through `Codable` (GRDB's default), which took over a third of the database writer's samples under load. Dates
 // are written by ``DatabaseTimestamp``.
 
-extension CartRecord {
+extension CartRecord: PreparedInsert {
     public init(row: Row) throws {
         token = row["token"]
         currency = row["currency"]
@@ -38,18 +38,17 @@ extension CartRecord {
         expiresAt = row["expiresAt"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["token"] = token
-        container["currency"] = currency
-        container["status"] = status
-        container["orderId"] = orderId
-        container["createdAt"] = DatabaseTimestamp(createdAt)
-        container["updatedAt"] = DatabaseTimestamp(updatedAt)
-        container["expiresAt"] = DatabaseTimestamp(expiresAt)
+    public static let insertColumns = ["token", "currency", "status", "orderId", "createdAt", "updatedAt", "expiresAt"]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [
+            token, currency, status, orderId, DatabaseTimestamp(createdAt), DatabaseTimestamp(updatedAt),
+            DatabaseTimestamp(expiresAt),
+        ]
     }
 }
 
-extension CartLineRecord {
+extension CartLineRecord: PreparedInsert {
     public init(row: Row) throws {
         cartToken = row["cartToken"]
         productId = row["productId"]
@@ -58,11 +57,9 @@ extension CartLineRecord {
         addedAt = row["addedAt"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["cartToken"] = cartToken
-        container["productId"] = productId
-        container["quantity"] = quantity
-        container["seenPriceMinor"] = seenPriceMinor
-        container["addedAt"] = DatabaseTimestamp(addedAt)
+    public static let insertColumns = ["cartToken", "productId", "quantity", "seenPriceMinor", "addedAt"]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [cartToken, productId, quantity, seenPriceMinor, DatabaseTimestamp(addedAt)]
     }
 }

@@ -91,7 +91,7 @@ public struct OrderEventRecord: Codable, Hashable, Sendable, FetchableRecord, Mu
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension OrderRecord {
+extension OrderRecord: PreparedInsert {
     /// The order with this id, through a statement prepared once per connection.
     static func fetch(_ db: Database, id: Int64) throws -> OrderRecord? {
         try fetchOne(db.cachedStatement(sql: #"SELECT * FROM "order" WHERE id = ?"#), arguments: [id])
@@ -124,29 +124,22 @@ extension OrderRecord {
         discountCode = row["discountCode"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["number"] = number
-        container["userId"] = userId
-        container["email"] = email
-        container["status"] = status
-        container["currency"] = currency
-        container["subtotalMinor"] = subtotalMinor
-        container["taxMinor"] = taxMinor
-        container["shippingMinor"] = shippingMinor
-        container["discountMinor"] = discountMinor
-        container["totalMinor"] = totalMinor
-        container["shippingAddress"] = shippingAddress
-        container["shippingMethod"] = shippingMethod
-        container["trackingNumber"] = trackingNumber
-        container["placedAt"] = DatabaseTimestamp(placedAt)
-        container["updatedAt"] = DatabaseTimestamp(updatedAt)
-        container["holdExpiresAt"] = holdExpiresAt.map(DatabaseTimestamp.init)
-        container["discountCode"] = discountCode
+    public static let insertColumns = [
+        "id", "number", "userId", "email", "status", "currency", "subtotalMinor", "taxMinor", "shippingMinor",
+        "discountMinor", "totalMinor", "shippingAddress", "shippingMethod", "trackingNumber", "placedAt", "updatedAt",
+        "holdExpiresAt", "discountCode",
+    ]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [
+            id, number, userId, email, status, currency, subtotalMinor, taxMinor, shippingMinor, discountMinor,
+            totalMinor, shippingAddress, shippingMethod, trackingNumber, DatabaseTimestamp(placedAt),
+            DatabaseTimestamp(updatedAt), holdExpiresAt.map(DatabaseTimestamp.init), discountCode,
+        ]
     }
 }
 
-extension OrderItemRecord {
+extension OrderItemRecord: PreparedInsert {
     public init(row: Row) throws {
         id = row["id"]
         orderId = row["orderId"]
@@ -157,18 +150,16 @@ extension OrderItemRecord {
         unitPriceMinor = row["unitPriceMinor"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["orderId"] = orderId
-        container["productId"] = productId
-        container["productSlug"] = productSlug
-        container["productName"] = productName
-        container["quantity"] = quantity
-        container["unitPriceMinor"] = unitPriceMinor
+    public static let insertColumns = [
+        "id", "orderId", "productId", "productSlug", "productName", "quantity", "unitPriceMinor",
+    ]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [id, orderId, productId, productSlug, productName, quantity, unitPriceMinor]
     }
 }
 
-extension PaymentRecord {
+extension PaymentRecord: PreparedInsert {
     public init(row: Row) throws {
         id = row["id"]
         orderId = row["orderId"]
@@ -186,25 +177,20 @@ extension PaymentRecord {
         updatedAt = row["updatedAt"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["orderId"] = orderId
-        container["amountMinor"] = amountMinor
-        container["currency"] = currency
-        container["status"] = status
-        container["method"] = method
-        container["provider"] = provider
-        container["transactionId"] = transactionId
-        container["clientSecret"] = clientSecret
-        container["declineCode"] = declineCode
-        container["declineMessage"] = declineMessage
-        container["refundedMinor"] = refundedMinor
-        container["createdAt"] = DatabaseTimestamp(createdAt)
-        container["updatedAt"] = DatabaseTimestamp(updatedAt)
+    public static let insertColumns = [
+        "id", "orderId", "amountMinor", "currency", "status", "method", "provider", "transactionId", "clientSecret",
+        "declineCode", "declineMessage", "refundedMinor", "createdAt", "updatedAt",
+    ]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [
+            id, orderId, amountMinor, currency, status, method, provider, transactionId, clientSecret, declineCode,
+            declineMessage, refundedMinor, DatabaseTimestamp(createdAt), DatabaseTimestamp(updatedAt),
+        ]
     }
 }
 
-extension OrderEventRecord {
+extension OrderEventRecord: PreparedInsert {
     public init(row: Row) throws {
         id = row["id"]
         orderId = row["orderId"]
@@ -215,13 +201,9 @@ extension OrderEventRecord {
         occurredAt = row["occurredAt"]
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["orderId"] = orderId
-        container["fromStatus"] = fromStatus
-        container["toStatus"] = toStatus
-        container["actor"] = actor
-        container["note"] = note
-        container["occurredAt"] = DatabaseTimestamp(occurredAt)
+    public static let insertColumns = ["id", "orderId", "fromStatus", "toStatus", "actor", "note", "occurredAt"]
+    public static let insertSQL = insertStatement()
+    public var insertValues: [(any DatabaseValueConvertible)?] {
+        [id, orderId, fromStatus, toStatus, actor, note, DatabaseTimestamp(occurredAt)]
     }
 }

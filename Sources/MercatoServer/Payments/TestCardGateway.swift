@@ -45,7 +45,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                 id: newId,
                 orderNumber: request.orderNumber, amountMinor: request.amountMinor,
                 currency: request.currency.code.lowercased())
-            try row.insert(db)
+            try db.insert(row)
             try db.cachedStatement(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)").execute(
                 arguments: [key, row.id])
             return Self.payment(row)
