@@ -66,7 +66,8 @@ import Testing
 
     @Test func aPaymentReadsBackAsWritten() throws {
         var payment = PaymentRecord(
-            id: nil, orderId: 7, amountMinor: 1815, currency: "EUR", status: "processing", method: "card", provider: "test",
+            id: nil, orderId: 7, amountMinor: 1815, currency: "EUR", status: "processing", method: "card",
+            provider: "test",
             transactionId: "tp_51", clientSecret: "secret_1", declineCode: "card_declined",
             declineMessage: "Your card was declined.", refundedMinor: 15, createdAt: placed, updatedAt: updated)
         let (rowID, row) = try roundTrip(payment)
