@@ -41,6 +41,49 @@ import Testing
         #expect(sold == 7)
     }
 
+    /// One checkout sent 30 times at once with the same Idempotency-Key (a storefront retrying a slow answer):
+    /// one order is placed and its stock held once; each copy gets that order or "in progress" (409), never
+    /// another order; afterwards the key replays the order, and refuses another body.
+    @Test func aCheckoutSentManyTimesAtOnceWithOneKeyPlacesOneOrder() async throws {
+        let shop = try CheckoutFixture(stock: ["lamp": 7])
+        defer { shop.remove() }
+        try await shop.application().test(.live) { client in
+            let base = "http://127.0.0.1:\(client.port!)/api/v1"
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            defer { _ = http.shutdown() }
+            let token = try await Self.post(http, "\(base)/carts").json["token"] as! String
+            _ = try await Self.post(http, "\(base)/carts/\(token)/lines", #"{"slug":"lamp","quantity":2}"#)
+            let body =
+                #"{"cartToken":"\#(token)","email":"ann@example.com","shippingMethod":"standard","shippingAddress":\#(CheckoutFixture.address)}"#
+            // Each answer: its status, and the order number or the problem's type.
+            let answers = try await withThrowingTaskGroup(of: (status: Int, said: String?).self) { group in
+                for _ in 0..<30 {
+                    group.addTask {
+                        let answer = try await Self.post(http, "\(base)/checkout", body, key: "once")
+                        return (answer.status, (answer.json["number"] ?? answer.json["type"]) as? String)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let placed = answers.filter { $0.status == 201 }
+            #expect(!placed.isEmpty)
+            #expect(Set(placed.map(\.said)).count == 1)
+            #expect(answers.allSatisfy { $0.status == 201 || $0.said == "/problems/request-in-progress" }, "\(answers)")
+            let retry = try await Self.post(http, "\(base)/checkout", body, key: "once")
+            #expect(retry.status == 201)
+            #expect(retry.json["number"] as? String == placed.first?.said)
+            let other = try await Self.post(
+                http, "\(base)/checkout", body.replacingOccurrences(of: "ann@", with: "bob@"), key: "once")
+            #expect(other.status == 422)
+            #expect(other.json["type"] as? String == "/problems/idempotency-key-reused")
+        }
+        #expect(try shop.stock("lamp") == (7, 2))
+        let orders = try await shop.database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"")
+        }
+        #expect(orders == 1)
+    }
+
     /// Returns the final status: 200 paid, or the status of the refusal.
     private static func buyOneLamp(_ http: HTTPClient, base: String, shopper: Int) async throws -> Int {
         let cart = try await post(http, "\(base)/carts")
@@ -63,11 +106,12 @@ import Testing
         return paid.status
     }
 
-    private static func post(_ http: HTTPClient, _ url: String, _ body: String? = nil)
+    private static func post(_ http: HTTPClient, _ url: String, _ body: String? = nil, key: String? = nil)
         async throws -> (status: Int, json: [String: Any])
     {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
+        if let key { request.headers.add(name: "Idempotency-Key", value: key) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
