@@ -16,10 +16,7 @@ import Testing
     @Test func manyShoppersRacingForLittleStockBuyExactlyTheStock() async throws {
         let shop = try CheckoutFixture(stock: ["lamp": 7])
         defer { shop.remove() }
-        try await shop.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(client.port!)/api/v1"
-            let http = HTTPClient(eventLoopGroupProvider: .singleton)
-            defer { _ = http.shutdown() }
+        try await Self.onLivePort(shop) { http, base in
             let outcomes = try await withThrowingTaskGroup(of: Int.self) { group in
                 for shopper in 0..<40 {
                     group.addTask { try await Self.buyOneLamp(http, base: base, shopper: shopper) }
@@ -47,10 +44,7 @@ import Testing
     @Test func aCheckoutSentManyTimesAtOnceWithOneKeyPlacesOneOrder() async throws {
         let shop = try CheckoutFixture(stock: ["lamp": 7])
         defer { shop.remove() }
-        try await shop.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(client.port!)/api/v1"
-            let http = HTTPClient(eventLoopGroupProvider: .singleton)
-            defer { _ = http.shutdown() }
+        try await Self.onLivePort(shop) { http, base in
             let token = try await Self.post(http, "\(base)/carts").json["token"] as! String
             _ = try await Self.post(http, "\(base)/carts/\(token)/lines", #"{"slug":"lamp","quantity":2}"#)
             let body =
@@ -82,6 +76,17 @@ import Testing
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"order\"")
         }
         #expect(orders == 1)
+    }
+
+    /// Serves `shop` on a live port and runs `body` with an HTTP client and the API's base URL.
+    private static func onLivePort(
+        _ shop: CheckoutFixture, _ body: @escaping @Sendable (HTTPClient, String) async throws -> Void
+    ) async throws {
+        try await shop.application().test(.live) { client in
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            defer { _ = http.shutdown() }
+            try await body(http, "http://127.0.0.1:\(client.port!)/api/v1")
+        }
     }
 
     /// Returns the final status: 200 paid, or the status of the refusal.
