@@ -19,15 +19,18 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        // Each write of a group commit runs in a savepoint, and SQLite keeps the first version of every page a
-        // savepoint changes in a statement journal. Past 64 KiB that journal spills to a temporary file: two
-        // writes per page, more than the WAL itself takes. In memory it costs a copy.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        // GRDB opens WAL mode with synchronous = NORMAL: a commit then reaches the disk only at the next
-        // checkpoint, and a power cut could lose orders already confirmed to shoppers. FULL syncs the log on every
-        // commit, which a group commit shares among all the writes in it.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try pool.writeWithoutTransaction { db in
+            // GRDB opens WAL mode with synchronous = NORMAL: a commit then reaches the disk only at the next
+            // checkpoint, and a power cut could lose orders already confirmed to shoppers. FULL syncs the log on
+            // every commit, which a group commit shares among all the writes in it.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Each write of a group commit runs in a savepoint, and SQLite keeps the first version of every page a
+            // savepoint changes in a statement journal. Past 64 KiB that journal spills to a temporary file: two
+            // writes per page, more than the WAL itself takes. In memory it costs a copy. Only the writer: the
+            // readers' large sorts (a site build's) may still spill to disk.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return try AppDatabase(pool, clock: clock)
     }
 
