@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOPosix
@@ -11,6 +10,14 @@ struct CheckoutLoad: AsyncParsableCommand {
         commandName: "checkout-load",
         abstract: "Load generator for Mercato's checkout API.",
         subcommands: [Sessions.self, ClosedLoop.self, FlashSale.self])
+
+    /// Runs Swift's tasks on NIO's event loops, where the connections live, so that a request does not switch
+    /// threads on its way out and back: the generator shares the cores of the server it measures. This must
+    /// happen on the main thread before any task starts; if it cannot be done, tasks run on Swift's own threads.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }
 
 struct Target: ParsableArguments {
@@ -22,15 +29,6 @@ struct Target: ParsableArguments {
         guard !slugs.isEmpty else { throw ValidationError("\(self.slugs) lists no slugs") }
         return slugs
     }
-}
-
-/// An HTTP client that keeps `connections` keep-alive connections to the server.
-func makeClient(connections: Int) -> HTTPClient {
-    var configuration = HTTPClient.Configuration(
-        timeout: .init(connect: .seconds(60), read: .seconds(120)),
-        connectionPool: .init(idleTimeout: .seconds(3600), concurrentHTTP1ConnectionsPerHostSoftLimit: connections))
-    configuration.httpVersion = .http1Only
-    return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
 }
 
 func printJSON(_ value: some Encodable) throws {
@@ -79,8 +77,7 @@ struct Sessions: AsyncParsableCommand {
             for shopper in 0..<shoppers {
                 group.addTask {
                     try await Task.sleep(until: start + .seconds(ramp * Double(shopper) / Double(shoppers)))
-                    let client = makeClient(connections: 1)
-                    let api = ShopAPI(client: client, base: target.base, recorder: recorder)
+                    let api = try ShopAPI(base: target.base, recorder: recorder)
                     var session = 0
                     while ContinuousClock.now < end {
                         if await shop(api, shopper: shopper, session: session, slugs: slugs, until: end) {
@@ -88,7 +85,7 @@ struct Sessions: AsyncParsableCommand {
                         }
                         session += 1
                     }
-                    try await client.shutdown()
+                    await api.connection.close()
                 }
             }
             try await group.waitForAll()

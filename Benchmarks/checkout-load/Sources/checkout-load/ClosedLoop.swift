@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Synchronization
 
@@ -32,8 +31,7 @@ struct ClosedLoop: AsyncParsableCommand {
         let recorder = Recorder()
         let counter = Counter()
         let log = try confirmedLog.map(ConfirmedLog.init(path:))
-        let client = makeClient(connections: workers)
-        let api = ShopAPI(client: client, base: target.base, recorder: recorder)
+        let apis = try (0..<workers).map { _ in try ShopAPI(base: target.base, recorder: recorder) }
         let start = ContinuousClock.now
         let measureFrom = start + .seconds(warmup)
         let end = measureFrom + .seconds(duration)
@@ -42,7 +40,7 @@ struct ClosedLoop: AsyncParsableCommand {
                 try await Task.sleep(until: measureFrom)
                 recorder.startMeasuring()
             }
-            for worker in 0..<workers {
+            for (worker, api) in apis.enumerated() {
                 group.addTask {
                     while ContinuousClock.now < end {
                         let began = ContinuousClock.now
@@ -58,7 +56,7 @@ struct ClosedLoop: AsyncParsableCommand {
             }
             try await group.waitForAll()
         }
-        try await client.shutdown()
+        for api in apis { await api.connection.close() }
         try printJSON(
             Result(
                 workers: workers, seconds: duration, completedCheckouts: counter.value,

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Synchronization
 
@@ -41,8 +40,7 @@ struct FlashSale: AsyncParsableCommand {
     func run() async throws {
         let recorder = Recorder()
         recorder.startMeasuring()
-        let clients = (0..<shoppers).map { _ in makeClient(connections: 1) }
-        let apis = clients.map { ShopAPI(client: $0, base: base, recorder: recorder) }
+        let apis = try (0..<shoppers).map { _ in try ShopAPI(base: base, recorder: recorder) }
         // Every shopper fills a cart first (spread over a few seconds, as connections open).
         let carts = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
             for (shopper, api) in apis.enumerated() {
@@ -70,7 +68,7 @@ struct FlashSale: AsyncParsableCommand {
         let raceSeconds = (ContinuousClock.now - raceStart).seconds
         let secondRound = try await retryAfterRelease(apis: apis, outcomes: outcomes)
         let secondRoundPaid = secondRound.filter { if case .paid = $0 { true } else { false } }.count
-        for client in clients { try await client.shutdown() }
+        for api in apis { await api.connection.close() }
 
         var result = Result(
             shoppers: shoppers, paid: 0, abandoned: 0, outOfStock: 0, unexpected: [:], serverErrors: 0,

@@ -1,12 +1,18 @@
-import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// The checkout API as a shopper's browser calls it, timing every request into a ``Recorder``.
+///
+/// Each shopper (or worker) has its own, and so its own connection.
 struct ShopAPI: Sendable {
-    let client: HTTPClient
-    let base: String
+    let connection: Connection
     let recorder: Recorder
+
+    init(base: String, recorder: Recorder) throws {
+        connection = try Connection(base: base)
+        self.recorder = recorder
+    }
 
     struct Answer: Sendable {
         var status: Int
@@ -25,28 +31,28 @@ struct ShopAPI: Sendable {
         #"{"name":"Ann Shopper","line1":"1 Main Street","city":"Springfield","postalCode":"12345","country":"US"}"#
 
     func availability(_ slugs: [String]) async throws -> Answer {
-        try await send(.lookup, "GET", "/products/availability?slugs=" + slugs.joined(separator: ","))
+        try await send(.lookup, .GET, "/products/availability?slugs=" + slugs.joined(separator: ","))
     }
 
     func createCart() async throws -> (Answer, Cart?) {
-        let answer = try await send(.createCart, "POST", "/carts")
+        let answer = try await send(.createCart, .POST, "/carts")
         return (answer, try? JSONDecoder().decode(Cart.self, from: answer.body))
     }
 
     func add(_ slug: String, quantity: Int = 1, to cart: String) async throws -> Answer {
-        try await send(.addToCart, "POST", "/carts/\(cart)/lines", body: #"{"slug":"\#(slug)","quantity":\#(quantity)}"#)
+        try await send(.addToCart, .POST, "/carts/\(cart)/lines", body: #"{"slug":"\#(slug)","quantity":\#(quantity)}"#)
     }
 
     func checkout(cart: String, shopper: Int, key: String) async throws -> (Answer, Order?) {
         let body =
             #"{"cartToken":"\#(cart)","email":"shopper\#(shopper)@example.com","shippingMethod":"standard","shippingAddress":\#(Self.address)}"#
-        let answer = try await send(.checkout, "POST", "/checkout", body: body, idempotencyKey: key)
+        let answer = try await send(.checkout, .POST, "/checkout", body: body, idempotencyKey: key)
         return (answer, answer.status == 201 ? try? JSONDecoder().decode(Order.self, from: answer.body) : nil)
     }
 
     func pay(_ order: Order, key: String, method: String = "pm_card_visa") async throws -> (Answer, Order?) {
         let answer = try await send(
-            .pay, "POST", "/orders/\(order.number)/payments",
+            .pay, .POST, "/orders/\(order.number)/payments",
             body: #"{"token":"\#(order.trackingToken)","paymentMethod":"\#(method)"}"#, idempotencyKey: key)
         return (answer, answer.status == 200 ? try? JSONDecoder().decode(Order.self, from: answer.body) : nil)
     }
@@ -57,20 +63,16 @@ struct ShopAPI: Sendable {
     }
 
     private func send(
-        _ operation: Operation, _ method: String, _ path: String, body: String? = nil, idempotencyKey: String? = nil
+        _ operation: Operation, _ method: HTTPMethod, _ path: String, body: String? = nil, idempotencyKey: String? = nil
     ) async throws -> Answer {
-        var request = HTTPClientRequest(url: base + "/api/v1" + path)
-        request.method = .init(rawValue: method)
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
-        }
-        if let idempotencyKey { request.headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        var headers = HTTPHeaders()
+        if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        let bytes = body.map { ByteBuffer(string: $0) }
         let start = ContinuousClock.now
         do {
-            let response = try await client.execute(request, timeout: .seconds(60))
-            let bytes = try await response.body.collect(upTo: 1 << 22)
-            let answer = Answer(status: Int(response.status.code), body: Data(bytes.readableBytesView))
+            let response = try await connection.send(method, "/api/v1" + path, headers: headers, body: bytes)
+            let answer = Answer(status: response.status, body: Data(response.body.readableBytesView))
             recorder.record(operation, status: answer.status, since: start)
             return answer
         } catch {
