@@ -32,10 +32,12 @@ let package = Package(
         ),
         // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
+        // The calling thread's id, for setting one thread's priority.
+        .systemLibrary(name: "CThread"),
         .target(name: "MercatoCore"),
         .target(
             name: "MercatoDatabase",
-            dependencies: ["MercatoCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MercatoCore", "CThread", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "MercatoSite",

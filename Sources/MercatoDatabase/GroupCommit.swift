@@ -75,8 +75,12 @@ final class GroupCommit: Sendable {
         writer.asyncWriteWithoutTransaction { db in self.drain(db) }
     }
 
-    /// Commits batches until no write is waiting.
+    /// Commits batches until no write is waiting, at the writer's raised priority (see ``WriterPriority``).
     private func drain(_ db: Database) {
+        WriterPriority.raised { drainBatches(db) }
+    }
+
+    private func drainBatches(_ db: Database) {
         while true {
             let batch = queue.withLock { queue in
                 let batch = Array(queue.jobs.prefix(Self.batchLimit))

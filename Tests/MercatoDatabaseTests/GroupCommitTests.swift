@@ -1,3 +1,4 @@
+import CThread
 import Foundation
 import GRDB
 import MercatoCore
@@ -43,5 +44,27 @@ import Testing
         #expect(stored == expected)
         let inTransaction = try await database.writer.writeWithoutTransaction { db in db.isInsideTransaction }
         #expect(!inTransaction)
+    }
+
+    /// The batches run at the writer's raised priority, and the pool's thread gets its own back afterwards.
+    /// Raising a priority takes root (or `CAP_SYS_NICE`), which CI has.
+    @Test(.enabled(if: geteuid() == 0, "raising a thread's priority takes root"))
+    func batchesRunAtTheWritersRaisedPriority() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(at: folder.appendingPathComponent("shop.sqlite").path)
+        @Sendable func niceness() -> (thread: pid_t, value: Int32) {
+            let thread = mercato_thread_id()
+            return (thread, getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(thread)))
+        }
+        let inside = try await database.write { _ in niceness() }
+        #expect(inside.value == WriterPriority.niceness)
+        // The caller is answered before the batch's thread is done: give it a moment to lower itself again.
+        var after = WriterPriority.niceness
+        for _ in 0..<100 where after <= WriterPriority.niceness {
+            try await Task.sleep(for: .milliseconds(10))
+            after = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(inside.thread))
+        }
+        #expect(after > WriterPriority.niceness)
     }
 }
