@@ -30,6 +30,7 @@ public struct AppDatabase: Sendable {
             // writes per page, more than the WAL itself takes. In memory it costs a copy. Only the writer: the
             // readers' large sorts (a site build's) may still spill to disk.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return try AppDatabase(pool, clock: clock)
     }

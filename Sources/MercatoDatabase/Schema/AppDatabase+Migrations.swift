@@ -21,6 +21,7 @@ extension AppDatabase {
         migrator.registerMigration("v8 cart line index", migrate: reindexCartLines)
         migrator.registerMigration("v9 search postings", migrate: createSearchPostings)
         migrator.registerMigration("v10 search counts", migrate: forgetSearchPostings)
+        migrator.registerMigration("v11 sales and catalog change triggers", migrate: recreateChangeTriggers)
         return migrator
     }
 
@@ -173,6 +174,56 @@ extension AppDatabase {
 
     /// A cart's lines are found through the primary key (cartToken, productId); the index on cartToken alone
     /// was its prefix, one more randomly placed page written for every line added or removed.
+    /// Notes in `catalogChange` that the category `categoryId` (an SQL expression) changed, with the next sequence
+    /// number. An upsert, not `INSERT OR REPLACE`: in a trigger fired by a statement that has a conflict clause
+    /// of its own (the sales triggers' upserts), SQLite applies that clause to the trigger's statements, and a
+    /// replace would fail on the category's existing row.
+    static func markCategory(_ categoryId: String) -> String {
+        "INSERT INTO catalogChange (categoryId, sequence) VALUES (\(categoryId), \(nextChange)) \(keepLatestChange)"
+    }
+
+    /// Notes the category of the product `productId` (an SQL expression), if the product exists.
+    static func markCategory(ofProduct productId: String) -> String {
+        "INSERT INTO catalogChange (categoryId, sequence) SELECT categoryId, \(nextChange) FROM product WHERE id = \(productId) \(keepLatestChange)"
+    }
+
+    private static let nextChange = "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM catalogChange)"
+    private static let keepLatestChange = "ON CONFLICT (categoryId) DO UPDATE SET sequence = excluded.sequence;"
+
+    /// The `catalogChange` marks of an update to a product, its stock or its reviews: the category it is in now,
+    /// and the one it was in only if that is another (`v3` marked both, the same category twice on every stock
+    /// change, at each hold and each sale).
+    private static var catalogChangeUpdateTriggers: String {
+        var sql = """
+            CREATE TRIGGER catalog_change_product_update AFTER UPDATE ON product BEGIN \(markCategory("NEW.categoryId")) END;
+            CREATE TRIGGER catalog_change_product_move AFTER UPDATE OF categoryId ON product
+            WHEN OLD.categoryId IS NOT NEW.categoryId BEGIN \(markCategory("OLD.categoryId")) END;
+
+            """
+        for table in ["inventory", "reviewSummary"] {
+            sql += """
+                CREATE TRIGGER catalog_change_\(table)_update AFTER UPDATE ON \(table) BEGIN \(markCategory(ofProduct: "NEW.productId")) END;
+                CREATE TRIGGER catalog_change_\(table)_move AFTER UPDATE OF productId ON \(table)
+                WHEN OLD.productId IS NOT NEW.productId BEGIN \(markCategory(ofProduct: "OLD.productId")) END;
+
+                """
+        }
+        return sql
+    }
+
+    private static func recreateChangeTriggers(_ db: Database) throws {
+        for trigger in [
+            "sales_order_sold", "sales_order_unsold", "sales_line_added", "catalog_change_coPurchase_insert",
+            "catalog_change_coPurchase_update", "catalog_change_product_update", "catalog_change_inventory_update",
+            "catalog_change_reviewSummary_update", "catalog_change_product_move", "catalog_change_inventory_move",
+            "catalog_change_reviewSummary_move",
+        ] {
+            // A database made by this version has the new triggers already (`v3` and `v5` create them).
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+        }
+        try db.execute(sql: salesTriggers + catalogChangeUpdateTriggers)
+    }
+
     private static func reindexCartLines(_ db: Database) throws {
         try db.drop(index: "cartLine_on_cartToken")
     }
@@ -318,37 +369,24 @@ extension AppDatabase {
             t.primaryKey("categoryId", .integer)
             t.column("sequence", .integer).notNull()
         }
-        let next = "(SELECT COALESCE(MAX(sequence), 0) + 1 FROM catalogChange)"
-        func mark(_ categoryId: String) -> String {
-            "INSERT OR REPLACE INTO catalogChange (categoryId, sequence) VALUES (\(categoryId), \(next));"
-        }
-        // Rows keyed by a product: the product's category, if the product still exists.
-        func markProduct(_ productId: String) -> String {
-            "INSERT OR REPLACE INTO catalogChange (categoryId, sequence) SELECT categoryId, \(next) FROM product WHERE id = \(productId);"
-        }
         var sql = """
-            CREATE TRIGGER catalog_change_product_insert AFTER INSERT ON product BEGIN \(mark("NEW.categoryId")) END;
-            CREATE TRIGGER catalog_change_product_update AFTER UPDATE ON product BEGIN
-                \(mark("OLD.categoryId")) \(mark("NEW.categoryId"))
-            END;
-            CREATE TRIGGER catalog_change_product_delete AFTER DELETE ON product BEGIN \(mark("OLD.categoryId")) END;
+            CREATE TRIGGER catalog_change_product_insert AFTER INSERT ON product BEGIN \(markCategory("NEW.categoryId")) END;
+            CREATE TRIGGER catalog_change_product_delete AFTER DELETE ON product BEGIN \(markCategory("OLD.categoryId")) END;
 
             """
         for table in ["inventory", "reviewSummary"] {
             sql += """
-                CREATE TRIGGER catalog_change_\(table)_insert AFTER INSERT ON \(table) BEGIN \(markProduct("NEW.productId")) END;
-                CREATE TRIGGER catalog_change_\(table)_update AFTER UPDATE ON \(table) BEGIN
-                    \(markProduct("OLD.productId")) \(markProduct("NEW.productId"))
-                END;
-                CREATE TRIGGER catalog_change_\(table)_delete AFTER DELETE ON \(table) BEGIN \(markProduct("OLD.productId")) END;
+                CREATE TRIGGER catalog_change_\(table)_insert AFTER INSERT ON \(table) BEGIN \(markCategory(ofProduct: "NEW.productId")) END;
+                CREATE TRIGGER catalog_change_\(table)_delete AFTER DELETE ON \(table) BEGIN \(markCategory(ofProduct: "OLD.productId")) END;
 
                 """
         }
+        sql += catalogChangeUpdateTriggers
         for event in ["INSERT", "UPDATE", "DELETE"] {
-            sql += "CREATE TRIGGER catalog_change_category_\(event.lowercased()) AFTER \(event) ON category BEGIN \(mark("0")) END;\n"
+            sql += "CREATE TRIGGER catalog_change_category_\(event.lowercased()) AFTER \(event) ON category BEGIN \(markCategory("0")) END;\n"
         }
         // Outputs recorded before scopes existed: the next build looks at the whole site once.
-        sql += mark("0")
+        sql += markCategory("0")
         try db.execute(sql: sql)
         // The site-wide pages' selections (``CatalogSnapshot/SiteSummary``) read indexes, not the catalog.
         try db.create(index: "product_on_status_categoryId", on: "product", columns: ["status", "categoryId"])

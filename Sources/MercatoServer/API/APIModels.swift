@@ -3,7 +3,7 @@ import MercatoCore
 import MercatoDatabase
 
 /// The JSON the API sends, shaped as `openapi.yaml` says.
-struct CartJSON: Encodable {
+struct CartJSON: JSONWritable {
     struct Line: Encodable {
         var slug: String
         var name: String
@@ -48,7 +48,7 @@ struct CartJSON: Encodable {
     }
 }
 
-struct OrderJSON: Encodable {
+struct OrderJSON: JSONWritable {
     struct Line: Encodable {
         var slug: String
         var name: String
@@ -123,6 +123,109 @@ struct OrderJSON: Encodable {
                 refundedMinor: $0.refundedMinor)
         }
         canCancel = details.canCancel
+    }
+}
+
+// Keys in sorted order, as `JSONBody.encoder` writes them (see ``JSONWritable``).
+extension CartJSON {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("currency", currency)
+            json.field("expiresAt", expiresAt)
+            json.field("hasPriceChanges", hasPriceChanges)
+            json.field("hasStockProblems", hasStockProblems)
+            json.field("itemCount", itemCount)
+            json.key("lines")
+            json.array(lines) { json, line in
+                json.object { json in
+                    json.field("available", line.available)
+                    json.field("imagePath", line.imagePath)
+                    json.field("lineTotalMinor", line.lineTotalMinor)
+                    json.field("name", line.name)
+                    json.field("priceChanged", line.priceChanged)
+                    json.field("quantity", line.quantity)
+                    json.field("seenPriceMinor", line.seenPriceMinor)
+                    json.field("slug", line.slug)
+                    json.field("stock", line.stock)
+                    json.field("unitPriceMinor", line.unitPriceMinor)
+                    json.field("url", line.url)
+                }
+            }
+            json.field("orderNumber", orderNumber)
+            json.field("status", status)
+            json.field("subtotalMinor", subtotalMinor)
+            json.field("token", token)
+        }
+    }
+}
+
+extension OrderJSON {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("canCancel", canCancel)
+            json.field("currency", currency)
+            json.field("email", email)
+            json.key("history")
+            json.array(history) { json, event in
+                json.object { json in
+                    json.field("at", event.at)
+                    json.field("label", event.label)
+                    json.field("note", event.note)
+                    json.field("status", event.status)
+                }
+            }
+            json.field("holdExpiresAt", holdExpiresAt)
+            json.key("lines")
+            json.array(lines) { json, line in
+                json.object { json in
+                    json.field("lineTotalMinor", line.lineTotalMinor)
+                    json.field("name", line.name)
+                    json.field("quantity", line.quantity)
+                    json.field("slug", line.slug)
+                    json.field("unitPriceMinor", line.unitPriceMinor)
+                }
+            }
+            json.field("number", number)
+            if let payment {
+                json.key("payment")
+                json.object { json in
+                    json.field("clientSecret", payment.clientSecret)
+                    json.field("declineMessage", payment.declineMessage)
+                    json.field("provider", payment.provider)
+                    json.field("publishableKey", payment.publishableKey)
+                    json.field("refundedMinor", payment.refundedMinor)
+                    json.field("status", payment.status)
+                }
+            }
+            json.field("placedAt", placedAt)
+            if let address = shippingAddress {
+                json.key("shippingAddress")
+                json.object { json in
+                    json.field("city", address.city)
+                    json.field("country", address.country)
+                    json.field("line1", address.line1)
+                    json.field("line2", address.line2)
+                    json.field("name", address.name)
+                    json.field("phone", address.phone)
+                    json.field("postalCode", address.postalCode)
+                    json.field("region", address.region)
+                }
+            }
+            json.field("shippingMethod", shippingMethod)
+            json.field("status", status)
+            json.field("statusLabel", statusLabel)
+            json.key("totals")
+            json.object { json in
+                json.field("discountMinor", totals.discountMinor)
+                json.field("shippingMinor", totals.shippingMinor)
+                json.field("subtotalMinor", totals.subtotalMinor)
+                json.field("taxMinor", totals.taxMinor)
+                json.field("totalMinor", totals.totalMinor)
+            }
+            json.field("trackingNumber", trackingNumber)
+            json.field("trackingPath", trackingPath)
+            json.field("trackingToken", trackingToken)
+        }
     }
 }
 

@@ -17,7 +17,7 @@ struct CheckoutAPI: Sendable {
         api.get("shipping-methods") { _, _ in try JSONAnswer(PricingJSON(settings)).response }
         api.get("products/availability") { request, _ in try await availability(request) }
         api.post("carts") { _, _ in
-            try JSONAnswer(
+            JSONAnswer(
                 CartJSON(
                     try await database.createCart(
                         token: randomToken(), currency: settings.currency, rules: settings.cartRules)),
@@ -25,14 +25,14 @@ struct CheckoutAPI: Sendable {
             ).response
         }
         api.get("carts/:cartToken") { _, context in
-            try JSONAnswer(CartJSON(try await database.cart(token: context.parameters.require("cartToken")))).response
+            JSONAnswer(CartJSON(try await database.cart(token: context.parameters.require("cartToken")))).response
         }
         api.post("carts/:cartToken/lines") { request, context in
             let line = try JSONBody.decode(AddLine.self, from: try await JSONBody.bytes(of: request, context: context))
             let cart = try await database.addToCart(
                 token: context.parameters.require("cartToken"), slug: line.slug, quantity: line.quantity,
                 seenPriceMinor: line.seenPriceMinor.map { max(0, $0) }, rules: settings.cartRules)
-            return try JSONAnswer(CartJSON(cart)).response
+            return JSONAnswer(CartJSON(cart)).response
         }
         api.put("carts/:cartToken/lines/:slug") { request, context in
             let line = try JSONBody.decode(
@@ -40,18 +40,18 @@ struct CheckoutAPI: Sendable {
             let cart = try await database.setCartQuantity(
                 token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
                 quantity: line.quantity, rules: settings.cartRules)
-            return try JSONAnswer(CartJSON(cart)).response
+            return JSONAnswer(CartJSON(cart)).response
         }
         api.delete("carts/:cartToken/lines/:slug") { _, context in
             let cart = try await database.removeFromCart(
                 token: context.parameters.require("cartToken"), slug: context.parameters.require("slug"),
                 rules: settings.cartRules)
-            return try JSONAnswer(CartJSON(cart)).response
+            return JSONAnswer(CartJSON(cart)).response
         }
         api.post("carts/:cartToken/accept-prices") { _, context in
             let cart = try await database.acceptCartPrices(
                 token: context.parameters.require("cartToken"), rules: settings.cartRules)
-            return try JSONAnswer(CartJSON(cart)).response
+            return JSONAnswer(CartJSON(cart)).response
         }
         api.post("checkout") { request, context in
             let body = try await JSONBody.bytes(of: request, context: context)
@@ -64,7 +64,7 @@ struct CheckoutAPI: Sendable {
             try requireTrackingToken(request.uri.queryParameters["token"].map(String.init), for: number)
             // A payment still being confirmed (3-D Secure in the shopper's browser) is asked after at the gateway.
             let details = try await desk.refresh(try await database.orderDetails(number: number), actor: "shopper")
-            return try JSONAnswer(orderJSON(details)).response
+            return JSONAnswer(orderJSON(details)).response
         }
         api.post("orders/:number/payments") { request, context in
             let number = try context.parameters.require("number")
@@ -84,7 +84,7 @@ struct CheckoutAPI: Sendable {
                 TokenBody.self, from: try await JSONBody.bytes(of: request, context: context))
             try requireTrackingToken(body.token, for: number)
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
-            return try JSONAnswer(orderJSON(details)).response
+            return JSONAnswer(orderJSON(details)).response
         }
     }
 
@@ -105,18 +105,18 @@ struct CheckoutAPI: Sendable {
         metrics.ordersPlaced.increment()
         // A gateway that is down does not lose the order: paying later opens the payment then.
         let opened = (try? await desk.openPayment(for: details)) ?? details
-        return try JSONAnswer(orderJSON(opened), status: .created)
+        return JSONAnswer(orderJSON(opened), status: .created)
     }
 
     private func answer(for settlement: PaymentSettlement) throws -> JSONAnswer {
         switch settlement {
         case .paid(let details):
             metrics.ordersPaid.increment()
-            return try JSONAnswer(orderJSON(details))
+            return JSONAnswer(orderJSON(details))
         case .alreadySettled(let details):
-            return try JSONAnswer(orderJSON(details))
+            return JSONAnswer(orderJSON(details))
         case .processing(let details):
-            return try JSONAnswer(orderJSON(details), status: .accepted)
+            return JSONAnswer(orderJSON(details), status: .accepted)
         case .declined(_, let decline):
             throw Problem(
                 .init(code: 402, reasonPhrase: "Payment Required"), "payment-declined", "Payment declined",

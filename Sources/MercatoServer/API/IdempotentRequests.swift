@@ -83,6 +83,11 @@ struct JSONAnswer {
         body = try JSONBody.encoder.encode(value)
     }
 
+    init(_ value: some JSONWritable, status: HTTPResponse.Status = .ok) {
+        self.status = status
+        body = JSONWriter.data(value)
+    }
+
     var response: Response { JSONBody.response(data: body, status: status) }
 }
 
