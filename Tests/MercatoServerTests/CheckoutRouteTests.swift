@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import MercatoCore
@@ -72,6 +73,44 @@ import Testing
             #expect(another.status == .conflict)
             #expect(another.json["type"] as? String == "/problems/cart-ordered")
         }
+    }
+
+    /// A keyed checkout claims its key in the write that places the order. One refused inside that write (the
+    /// write and its claim roll back) or before it (a bad email) has its refusal stored under the key all the
+    /// same: the retry gets it again, even once the order could be placed.
+    @Test func aKeyedCheckoutsRefusalIsStoredWhereverItWasRefused() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.application().test(.router) { client in
+            let cart = try await client.cart([("mug", 4)])
+            try shop.database.setStock(slug: Slug("mug"), onHand: 3, actor: "test")
+            let short = try await client.checkout(cart, key: "k-stock")
+            #expect(short.status == .conflict)
+            #expect(short.json["type"] as? String == "/problems/out-of-stock")
+            try shop.database.setStock(slug: Slug("mug"), onHand: 10, actor: "test")
+            let retried = try await client.checkout(cart, key: "k-stock")
+            #expect(retried.status == .conflict)
+            #expect(retried.json["type"] as? String == "/problems/out-of-stock")
+            #expect(retried.headers[.init("Idempotent-Replayed")!] == "true")
+
+            let badEmail = #"{"cartToken":"\#(cart)","email":"ann","shippingMethod":"standard","shippingAddress":\#(CheckoutFixture.address)}"#
+            let headers: HTTPFields = [.init("Idempotency-Key")!: "k-email"]
+            let refused = try await client.json(.post, "/api/v1/checkout", badEmail, headers: headers)
+            #expect(refused.status == .unprocessableContent)
+            let again = try await client.json(.post, "/api/v1/checkout", badEmail, headers: headers)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.headers[.init("Idempotent-Replayed")!] == "true")
+
+            let placed = try await client.checkout(cart, key: "k-new")
+            #expect(placed.status == .created)
+            #expect(try shop.stock("mug") == (10, 4))
+        }
+        let stored = try await shop.database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, responseStatus FROM idempotencyKey ORDER BY key").map {
+                "\($0["key"] as String) \($0["responseStatus"] as Int)"
+            }
+        }
+        #expect(stored == ["k-email 422", "k-new 201", "k-stock 409"])
     }
 
     /// Keys stored before the fingerprint was written by hand still match: the same lowercase hex of SHA-256.

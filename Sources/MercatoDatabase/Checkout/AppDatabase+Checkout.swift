@@ -31,12 +31,17 @@ public struct OrderPlacement: Sendable {
 
 extension AppDatabase {
     /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
-    /// is reserved with a conditional update, and if any line cannot be, nothing is written.
-    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy) async throws -> OrderDetails {
+    /// is reserved with a conditional update, and if any line cannot be, nothing is written. With a `claim`, the
+    /// request's `Idempotency-Key` is claimed first in the same transaction (``IdempotencyKeyTaken`` if it is
+    /// taken, and nothing is written).
+    public func placeOrder(_ placement: OrderPlacement, policy: PricingPolicy, claim: IdempotencyClaim? = nil)
+        async throws -> OrderDetails
+    {
         // Encoded before the write: the one writer should spend its time writing.
         let shippingAddress = String(decoding: try JSONEncoder().encode(placement.address), as: UTF8.self)
-        return try await write { db in
+        let details = try await write { db in
             let now = clock.now()
+            try claim?.claim(db, now: now)
             var cart = try openCart(db, token: placement.cartToken, now: now)
             let priced = try pricedCart(db, cart: cart)
             let lines = priced.lines
@@ -101,6 +106,8 @@ extension AppDatabase {
             // Everything the answer shows was just written: no need to read it back inside the write.
             return OrderDetails(order: order, items: items, events: [event], payment: nil)
         }
+        claim?.markCommitted()
+        return details
     }
 
     public func orderDetails(number: String) async throws -> OrderDetails {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// How a request carrying an `Idempotency-Key` should proceed.
 public enum IdempotentStart: Sendable, Equatable {
@@ -13,26 +14,63 @@ public enum IdempotentStart: Sendable, Equatable {
     case keyReused
 }
 
+/// A request's `Idempotency-Key`, claimed by the request's first write in that write's own transaction (see
+/// ``AppDatabase/placeOrder(_:policy:claim:)``) rather than by a write of its own before it: one write fewer for
+/// the one writer. A write that finds the key taken throws ``IdempotencyKeyTaken`` and writes nothing.
+public final class IdempotencyClaim: Sendable {
+    public let operation: String
+    public let key: String
+    public let requestHash: String
+    private let committed = Atomic(false)
+
+    public init(operation: String, key: String, requestHash: String) {
+        self.operation = operation
+        self.key = key
+        self.requestHash = requestHash
+    }
+
+    /// Whether a write claimed the key and was committed: the request's answer is then stored with
+    /// ``AppDatabase/finishIdempotentRequest(operation:key:status:body:)``.
+    public var isCommitted: Bool { committed.load(ordering: .acquiring) }
+
+    func markCommitted() { committed.store(true, ordering: .releasing) }
+
+    /// What the key's row says, inserting it (in progress) if there is none.
+    func start(_ db: Database, now: Date) throws -> IdempotentStart {
+        if let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT requestHash, responseStatus, responseBody FROM idempotencyKey WHERE operation = ? AND key = ?"
+            ), arguments: [operation, key])
+        {
+            guard row["requestHash"] == requestHash else { return .keyReused }
+            guard let status: Int = row["responseStatus"] else { return .inProgress }
+            return .replay(status: status, body: row["responseBody"] ?? Data())
+        }
+        try db.cachedStatement(
+            sql: "INSERT INTO idempotencyKey (operation, key, requestHash, createdAt) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [operation, key, requestHash, DatabaseTimestamp(now)])
+        return .proceed
+    }
+
+    /// Claims the key inside a write, or throws ``IdempotencyKeyTaken`` (rolling the write back) if it is taken.
+    func claim(_ db: Database, now: Date) throws {
+        let start = try start(db, now: now)
+        guard start == .proceed else { throw IdempotencyKeyTaken(start: start) }
+    }
+}
+
+/// The key of a request was already claimed: its first answer (`replay`), still being answered, or reused with
+/// another body. The write that found it wrote nothing.
+public struct IdempotencyKeyTaken: Error, Sendable {
+    public var start: IdempotentStart
+}
+
 extension AppDatabase {
     public func beginIdempotentRequest(operation: String, key: String, requestHash: String) async throws
         -> IdempotentStart
     {
-        try await write { db in
-            if let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql:
-                        "SELECT requestHash, responseStatus, responseBody FROM idempotencyKey WHERE operation = ? AND key = ?"
-                ), arguments: [operation, key])
-            {
-                guard row["requestHash"] == requestHash else { return .keyReused }
-                guard let status: Int = row["responseStatus"] else { return .inProgress }
-                return .replay(status: status, body: row["responseBody"] ?? Data())
-            }
-            try db.cachedStatement(
-                sql: "INSERT INTO idempotencyKey (operation, key, requestHash, createdAt) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [operation, key, requestHash, DatabaseTimestamp(clock.now())])
-            return .proceed
-        }
+        let claim = IdempotencyClaim(operation: operation, key: key, requestHash: requestHash)
+        return try await write { db in try claim.start(db, now: clock.now()) }
     }
 
     public func finishIdempotentRequest(operation: String, key: String, status: Int, body: Data) async throws {

@@ -76,4 +76,12 @@ extension TestGatewayPaymentRow {
     public static func fetch(_ db: Database, id: String) throws -> TestGatewayPaymentRow? {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM testGatewayPayment WHERE id = ?"), arguments: [id])
     }
+
+    /// Writes what a confirmation or a refund changes, through a statement prepared once per connection (GRDB's
+    /// `update(_:)` builds its statement from every column of the record on each call).
+    public func updateState(_ db: Database) throws {
+        try db.cachedStatement(
+            sql: "UPDATE testGatewayPayment SET status = ?, declineCode = ?, declineMessage = ?, refundedMinor = ? WHERE id = ?"
+        ).execute(arguments: [status, declineCode, declineMessage, refundedMinor, id])
+    }
 }

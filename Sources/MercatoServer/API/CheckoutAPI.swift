@@ -55,9 +55,11 @@ struct CheckoutAPI: Sendable {
         }
         api.post("checkout") { request, context in
             let body = try await JSONBody.bytes(of: request, context: context)
-            return try await idempotent.respond(operation: "checkout", request: request, body: body, context: context) {
-                try await checkout(JSONBody.decode(CheckoutBody.self, from: body))
-            }
+            return try await idempotent.respond(
+                operation: "checkout", request: request, body: body, context: context,
+                claimingInFirstWrite: { claim in
+                    try await checkout(JSONBody.decode(CheckoutBody.self, from: body), claim: claim)
+                })
         }
         api.get("orders/:number") { request, context in
             let number = try context.parameters.require("number")
@@ -88,7 +90,7 @@ struct CheckoutAPI: Sendable {
         }
     }
 
-    private func checkout(_ body: CheckoutBody) async throws -> JSONAnswer {
+    private func checkout(_ body: CheckoutBody, claim: IdempotencyClaim?) async throws -> JSONAnswer {
         let placement = OrderPlacement(
             cartToken: body.cartToken, email: try EmailAddress.validated(body.email),
             address: try body.shippingAddress.validated(shipsTo: settings.pricing.shipsTo),
@@ -97,7 +99,7 @@ struct CheckoutAPI: Sendable {
             orderNumber: newOrderNumber(), holdDuration: settings.holdDuration, actor: "shopper")
         let details: OrderDetails
         do {
-            details = try await database.placeOrder(placement, policy: settings.pricing)
+            details = try await database.placeOrder(placement, policy: settings.pricing, claim: claim)
         } catch let error as CheckoutError {
             metrics.checkoutRefused(error)
             throw error

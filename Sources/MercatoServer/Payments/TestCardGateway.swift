@@ -68,7 +68,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
             // A payment that succeeded or is processing cannot be charged again.
             guard replayed == nil, row.status == "requires_payment_method" else { return Self.payment(row) }
             (row.status, row.declineCode, row.declineMessage) = Self.outcome(of: paymentMethod)
-            try row.update(db)
+            try row.updateState(db)
             try db.cachedStatement(sql: "INSERT INTO testGatewayReply (key, paymentId) VALUES (?, ?)").execute(
                 arguments: [key, row.id])
             return Self.payment(row)
@@ -106,7 +106,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                     retryable: false)
             }
             row.refundedMinor += amountMinor
-            try row.update(db)
+            try row.updateState(db)
             let refund = GatewayRefund(
                 id: "tr_" + UUID().uuidString.prefix(12).lowercased(), amountMinor: amountMinor, succeeded: true)
             try db.cachedStatement(
@@ -161,7 +161,7 @@ public final class TestCardGateway: PaymentGateway, Sendable {
                     return nil
                 }
                 row.status = "succeeded"
-                try row.update(db)
+                try row.updateState(db)
                 return Self.payment(row)
             }
             if let confirmed { continuation.yield(confirmed) }
