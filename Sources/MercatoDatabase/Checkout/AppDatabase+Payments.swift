@@ -37,8 +37,10 @@ extension AppDatabase {
                 try paymentRow(db, provider: provider, id: payment.id)
                 ?? newPaymentRow(provider: provider, id: payment.id, order: order, method: method)
             apply(payment, to: &row)
+            let isNew = row.id == nil
             try store(&row, db)
-            details.payment = try OrderDetails.latestPayment(db, orderId: id)
+            // A payment inserted now has the highest id (`AUTOINCREMENT`): it is the order's latest.
+            details.payment = isNew ? row : try OrderDetails.latestPayment(db, orderId: id)
             return details
         }
     }
