@@ -7,11 +7,14 @@ extension AppDatabase {
     public func createCart(token: String, currency: Currency, rules: CartRules) async throws -> PricedCart {
         try await write { db in
             let now = clock.now()
-            try db.insert(
-                CartRecord(
-                    token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now,
-                    updatedAt: now, expiresAt: now.addingTimeInterval(rules.lifetime)))
-            return try pricedCart(db, token: token)
+            let cart = CartRecord(
+                token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now,
+                updatedAt: now, expiresAt: now.addingTimeInterval(rules.lifetime))
+            try db.insert(cart)
+            // A new cart has no lines and no order: nothing to read back.
+            return PricedCart(
+                token: token, status: cart.status, orderNumber: nil, currency: cart.currency,
+                expiresAt: cart.expiresAt, lines: [])
         }
     }
 

@@ -47,10 +47,12 @@ extension AppDatabase {
 
     /// Applies a gateway's report about a payment, from the shopper's request or a webhook, in any order and
     /// any number of times: a success pays the order exactly once, a late failure never undoes a success.
+    /// The order in the answer is read after the write is committed (the one writer should spend its time
+    /// writing): it is the order as it is then.
     public func settlePayment(provider: String, payment: GatewayPayment, actor: String) async throws
         -> PaymentSettlement
     {
-        try await write { db in
+        let settled = try await write { db -> Settled in
             let existing = try paymentRow(db, provider: provider, id: payment.id)
             let orderId =
                 try existing?.orderId
@@ -73,23 +75,49 @@ extension AppDatabase {
             try store(&row, db)
 
             guard payment.status == .succeeded else {
-                let details = try OrderDetails.fetch(db, order: order)
                 switch payment.status {
-                case .processing: return .processing(details)
-                case .requiresPaymentMethod(let decline): return .declined(details, decline)
+                case .processing: return .order(order.number, .processing)
+                case .requiresPaymentMethod(let decline): return .order(order.number, .declined(decline))
                 default: return .ignored(reason: "payment \(payment.id) was cancelled")
                 }
             }
-            if wasSucceeded { return .alreadySettled(try OrderDetails.fetch(db, order: order)) }
+            if wasSucceeded { return .order(order.number, .alreadySettled) }
             guard order.status == OrderStatus.pendingPayment.rawValue else {
                 try audit(
                     db, actor: actor, action: "payment.unexpected", entity: "order", key: order.number,
                     details: "{\"payment\":\(JSONString.literal(payment.id)),\"orderStatus\":\(JSONString.literal(order.status))}")
-                return .refundNeeded(
-                    try OrderDetails.fetch(db, order: order), paymentId: payment.id, amountMinor: payment.amountMinor)
+                return .order(order.number, .refundNeeded(paymentId: payment.id, amountMinor: payment.amountMinor))
             }
             try move(db, &order, to: .paid, actor: actor, note: "payment received")
-            return .paid(try OrderDetails.fetch(db, order: order))
+            return .order(order.number, .paid)
+        }
+        guard case .order(let number, let outcome) = settled else {
+            return .ignored(reason: settled.ignoredReason)
+        }
+        let details = try await orderDetails(number: number)
+        switch outcome {
+        case .paid: return .paid(details)
+        case .alreadySettled: return .alreadySettled(details)
+        case .processing: return .processing(details)
+        case .declined(let decline): return .declined(details, decline)
+        case .refundNeeded(let paymentId, let amount):
+            return .refundNeeded(details, paymentId: paymentId, amountMinor: amount)
+        }
+    }
+
+    /// What ``settlePayment(provider:payment:actor:)`` did, before its order is read.
+    private enum Settled: Sendable {
+        case ignored(reason: String)
+        case order(String, Outcome)
+
+        var ignoredReason: String {
+            if case .ignored(let reason) = self { reason } else { "" }
+        }
+
+        enum Outcome: Sendable {
+            case paid, alreadySettled, processing
+            case declined(PaymentDecline?)
+            case refundNeeded(paymentId: String, amountMinor: Int)
         }
     }
 
