@@ -26,7 +26,8 @@ import Testing
             "\(String(decoding: handWritten, as: UTF8.self))\nis not\n\(String(decoding: encoded, as: UTF8.self))")
     }
 
-    private func line(_ slug: String, name: String, imagePath: String?, quantity: Int, status: String) -> PricedCartLine {
+    private func line(_ slug: String, name: String, imagePath: String?, quantity: Int, status: String) -> PricedCartLine
+    {
         // The columns of `PricedCartLine.sql`, in its order.
         PricedCartLine(row: [
             "productId": 7, "slug": slug, "name": name, "imagePath": imagePath, "quantity": quantity,
@@ -51,7 +52,9 @@ import Testing
         }
         try expectSameBytes(
             CartJSON(
-                PricedCart(token: "t", status: "ordered", orderNumber: nil, currency: "EUR", expiresAt: Self.dates[0], lines: [])))
+                PricedCart(
+                    token: "t", status: "ordered", orderNumber: nil, currency: "EUR", expiresAt: Self.dates[0],
+                    lines: [])))
     }
 
     @Test func anOrderIsWrittenAsTheEncoderWritesIt() throws {
@@ -61,7 +64,8 @@ import Testing
         let addressJSON = String(decoding: try JSONEncoder().encode(address), as: UTF8.self)
         let sparseAddress = String(
             decoding: try JSONEncoder().encode(
-                ShippingAddress(name: "Ann", line1: "1 Main Street", city: "Springfield", postalCode: "1", country: "US")),
+                ShippingAddress(
+                    name: "Ann", line1: "1 Main Street", city: "Springfield", postalCode: "1", country: "US")),
             as: UTF8.self)
         for (index, date) in Self.dates.enumerated() {
             for shippingAddress in [addressJSON, sparseAddress, "not JSON"] {
@@ -69,7 +73,8 @@ import Testing
                     id: 4, number: "M-7Q2K-9XPA", userId: nil, email: "ann@example.com", status: "pending_payment",
                     currency: "USD", subtotalMinor: 2500, taxMinor: 200, shippingMinor: 500, discountMinor: 100,
                     totalMinor: 3100, shippingAddress: shippingAddress, shippingMethod: "standard",
-                    trackingNumber: index.isMultiple(of: 2) ? nil : "1Z\(Self.awkward)", placedAt: date, updatedAt: date,
+                    trackingNumber: index.isMultiple(of: 2) ? nil : "1Z\(Self.awkward)", placedAt: date,
+                    updatedAt: date,
                     holdExpiresAt: index.isMultiple(of: 3) ? nil : date.addingTimeInterval(900), discountCode: nil)
                 let payment = PaymentRecord(
                     id: 1, orderId: 4, amountMinor: 3100, currency: "USD", status: "requires_payment_method",

@@ -39,8 +39,10 @@ public final class IdempotencyClaim: Sendable {
     func start(_ db: Database, now: Date) throws -> IdempotentStart {
         if let row = try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT requestHash, responseStatus, responseBody FROM idempotencyKey WHERE operation = ? AND key = ?"
-            ), arguments: [operation, key])
+                sql: """
+                    SELECT requestHash, responseStatus, responseBody FROM idempotencyKey
+                    WHERE operation = ? AND key = ?
+                    """), arguments: [operation, key])
         {
             guard row["requestHash"] == requestHash else { return .keyReused }
             guard let status: Int = row["responseStatus"] else { return .inProgress }

@@ -81,7 +81,10 @@ extension TestGatewayPaymentRow {
     /// `update(_:)` builds its statement from every column of the record on each call).
     public func updateState(_ db: Database) throws {
         try db.cachedStatement(
-            sql: "UPDATE testGatewayPayment SET status = ?, declineCode = ?, declineMessage = ?, refundedMinor = ? WHERE id = ?"
+            sql: """
+                UPDATE testGatewayPayment SET status = ?, declineCode = ?, declineMessage = ?, refundedMinor = ?
+                WHERE id = ?
+                """
         ).execute(arguments: [status, declineCode, declineMessage, refundedMinor, id])
     }
 }

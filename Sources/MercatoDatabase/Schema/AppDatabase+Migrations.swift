@@ -383,7 +383,11 @@ extension AppDatabase {
         }
         sql += catalogChangeUpdateTriggers
         for event in ["INSERT", "UPDATE", "DELETE"] {
-            sql += "CREATE TRIGGER catalog_change_category_\(event.lowercased()) AFTER \(event) ON category BEGIN \(markCategory("0")) END;\n"
+            sql += """
+                CREATE TRIGGER catalog_change_category_\(event.lowercased()) AFTER \(event) ON category
+                BEGIN \(markCategory("0")) END;
+
+                """
         }
         // Outputs recorded before scopes existed: the next build looks at the whole site once.
         sql += markCategory("0")
