@@ -30,10 +30,6 @@ public struct AppDatabase: Sendable {
             // writes per page, more than the WAL itself takes. In memory it costs a copy. Only the writer: the
             // readers' large sorts (a site build's) may still spill to disk.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // The writer keeps the pages its checkouts touch (16 MiB; SQLite's default is 2 MiB): a quarter fewer
-            // reads from the files per paid order. Readers keep the default: SQLite empties a reader's cache whenever
-            // another connection has committed since its last read.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         return try AppDatabase(pool, clock: clock)
     }
