@@ -172,8 +172,6 @@ extension AppDatabase {
         try db.drop(index: "order_on_user")
     }
 
-    /// A cart's lines are found through the primary key (cartToken, productId); the index on cartToken alone
-    /// was its prefix, one more randomly placed page written for every line added or removed.
     /// Notes in `catalogChange` that the category `categoryId` (an SQL expression) changed, with the next sequence
     /// number. An upsert, not `INSERT OR REPLACE`: in a trigger fired by a statement that has a conflict clause
     /// of its own (the sales triggers' upserts), SQLite applies that clause to the trigger's statements, and a
@@ -224,6 +222,8 @@ extension AppDatabase {
         try db.execute(sql: salesTriggers + catalogChangeUpdateTriggers)
     }
 
+    /// A cart's lines are found through the primary key (cartToken, productId); the index on cartToken alone
+    /// was its prefix, one more randomly placed page written for every line added or removed.
     private static func reindexCartLines(_ db: Database) throws {
         try db.drop(index: "cartLine_on_cartToken")
     }
