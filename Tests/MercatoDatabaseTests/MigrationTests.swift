@@ -33,7 +33,9 @@ import Testing
     @Test func theSalesTriggerReadsAnOrdersLinesThroughTheOrderIndex() throws {
         let (database, _) = try temporaryDatabase()
         let soldBody = AppDatabase.salesTriggers.components(separatedBy: "BEGIN")[1]
-        let upserts = soldBody.components(separatedBy: ";").prefix(2).map { $0.replacingOccurrences(of: "NEW.id", with: "1") }
+        let upserts = soldBody.components(separatedBy: ";").prefix(2).map {
+            $0.replacingOccurrences(of: "NEW.id", with: "1")
+        }
         #expect(upserts.count == 2 && upserts.allSatisfy { $0.contains("ON CONFLICT") }, "\(upserts)")
         for upsert in upserts {
             let plan = try database.reader.read { db in

@@ -93,7 +93,8 @@ import Testing
             #expect(retried.json["type"] as? String == "/problems/out-of-stock")
             #expect(retried.headers[.init("Idempotent-Replayed")!] == "true")
 
-            let badEmail = #"{"cartToken":"\#(cart)","email":"ann","shippingMethod":"standard","shippingAddress":\#(CheckoutFixture.address)}"#
+            let badEmail =
+                #"{"cartToken":"\#(cart)","email":"ann","shippingMethod":"standard","shippingAddress":\#(CheckoutFixture.address)}"#
             let headers: HTTPFields = [.init("Idempotency-Key")!: "k-email"]
             let refused = try await client.json(.post, "/api/v1/checkout", badEmail, headers: headers)
             #expect(refused.status == .unprocessableContent)
