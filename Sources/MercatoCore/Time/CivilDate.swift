@@ -27,3 +27,15 @@ public struct CivilDate: Sendable, Hashable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 }
+
+extension CivilDate {
+    /// `2026-12-07T08:15:02Z`: the second `date` falls in, in UTC (proleptic Gregorian, as ``CivilDate``).
+    public static func isoTimestamp(_ date: Date) -> String {
+        let day = CivilDate(date)
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) - day.daysSince1970 * 86_400
+        return "\(day.year)-\(twoDigits(day.month))-\(twoDigits(day.day))T\(twoDigits(seconds / 3600)):"
+            + "\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))Z"
+    }
+
+    private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+}

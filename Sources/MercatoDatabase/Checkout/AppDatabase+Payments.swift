@@ -91,17 +91,18 @@ extension AppDatabase {
             try move(db, &order, to: .paid, actor: actor, note: "payment received")
             return .order(order.number, .paid)
         }
-        guard case .order(let number, let outcome) = settled else {
-            return .ignored(reason: settled.ignoredReason)
-        }
-        let details = try await orderDetails(number: number)
-        switch outcome {
-        case .paid: return .paid(details)
-        case .alreadySettled: return .alreadySettled(details)
-        case .processing: return .processing(details)
-        case .declined(let decline): return .declined(details, decline)
-        case .refundNeeded(let paymentId, let amount):
-            return .refundNeeded(details, paymentId: paymentId, amountMinor: amount)
+        switch settled {
+        case .ignored(let reason): return .ignored(reason: reason)
+        case .order(let number, let outcome):
+            let details = try await orderDetails(number: number)
+            switch outcome {
+            case .paid: return .paid(details)
+            case .alreadySettled: return .alreadySettled(details)
+            case .processing: return .processing(details)
+            case .declined(let decline): return .declined(details, decline)
+            case .refundNeeded(let paymentId, let amount):
+                return .refundNeeded(details, paymentId: paymentId, amountMinor: amount)
+            }
         }
     }
 
@@ -109,10 +110,6 @@ extension AppDatabase {
     private enum Settled: Sendable {
         case ignored(reason: String)
         case order(String, Outcome)
-
-        var ignoredReason: String {
-            if case .ignored(let reason) = self { reason } else { "" }
-        }
 
         enum Outcome: Sendable {
             case paid, alreadySettled, processing

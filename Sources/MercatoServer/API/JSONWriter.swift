@@ -120,25 +120,8 @@ struct JSONWriter {
 
     /// `2026-12-07T08:15:02Z`: the second the date falls in, in UTC.
     static func iso8601(_ date: Date) -> String {
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down))
-        let (days, secondOfDay) = (seconds.floorDiv(86_400), seconds.floorMod(86_400))
-        let civil = CivilDate(daysSince1970: days)
         // Foundation writes dates before the Gregorian reform in the Julian calendar: let it.
-        guard (1600...9999).contains(civil.year) else { return date.ISO8601Format() }
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(civil.year)-\(two(civil.month))-\(two(civil.day))T"
-            + "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
-    }
-}
-
-extension Int {
-    fileprivate func floorDiv(_ divisor: Int) -> Int {
-        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? quotient - 1 : quotient
-    }
-
-    fileprivate func floorMod(_ divisor: Int) -> Int {
-        let remainder = self % divisor
-        return remainder < 0 ? remainder + divisor : remainder
+        guard (1600...9999).contains(CivilDate(date).year) else { return date.ISO8601Format() }
+        return CivilDate.isoTimestamp(date)
     }
 }

@@ -21,7 +21,7 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var entry: [String: String] = [
-            "time": Self.timestamp(), "level": event.level.rawValue, "message": event.message.description,
+            "time": CivilDate.isoTimestamp(Date()), "level": event.level.rawValue, "message": event.message.description,
             "logger": label,
         ]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
@@ -36,21 +36,5 @@ public struct JSONLogHandler: LogHandler {
         }
         line += "}\n"
         FileHandle.standardOutput.write(Data(line.utf8))
-    }
-
-    /// Now in UTC, to the second: `2026-11-25T02:41:53Z`.
-    static func timestamp() -> String {
-        var seconds = time(nil)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { String(value).leftPadded(to: 2) }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

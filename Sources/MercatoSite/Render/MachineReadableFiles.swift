@@ -1,4 +1,5 @@
 import Foundation
+import MercatoCore
 
 /// `sitemap.xml` (split into an index past 50,000 URLs, the protocol's limit per file).
 enum SitemapWriter {
@@ -30,13 +31,13 @@ enum FeedWriter {
         xml += "  <id>\(XML.escape(base))/</id>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(base))/\"/>\n"
         xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(base))/feed.xml\"/>\n"
-        xml += "  <updated>\(RenderContext.isoTimestamp(feed.updated))</updated>\n"
+        xml += "  <updated>\(CivilDate.isoTimestamp(feed.updated))</updated>\n"
         xml += "  <author><name>\(XML.escape(configuration.name))</name></author>\n"
         for card in feed.products {
             let url = XML.escape(configuration.absoluteURL(card.url))
             xml += "  <entry>\n    <title>\(XML.escape(card.name))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n    <id>\(url)</id>\n"
-            xml += "    <updated>\(RenderContext.isoTimestamp(card.createdAt))</updated>\n"
+            xml += "    <updated>\(CivilDate.isoTimestamp(card.createdAt))</updated>\n"
             xml += "    <summary>\(XML.escape("\(card.name) — \(card.price)"))</summary>\n  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -157,12 +157,5 @@ struct RenderContext: Sendable {
         return "\(day.year)-\(twoDigits(day.month))-\(twoDigits(day.day))"
     }
 
-    static func isoTimestamp(_ date: Date) -> String {
-        let day = CivilDate(date)
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) - day.daysSince1970 * 86_400
-        return "\(day.year)-\(twoDigits(day.month))-\(twoDigits(day.day))T\(twoDigits(seconds / 3600)):"
-            + "\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))Z"
-    }
-
     private static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 }
