@@ -56,6 +56,18 @@ import Testing
         #expect(plan.contains { $0.contains("sqlite_autoindex_cartLine_1 (cartToken=?)") }, "\(plan)")
     }
 
+    /// A stock and price lookup finds each asked product through the slug index, not by walking every active
+    /// product.
+    @Test func anAvailabilityLookupFindsEachProductThroughTheSlugIndex() throws {
+        let (database, _) = try temporaryDatabase()
+        let plan = try database.reader.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AppDatabase.availabilitySQL, arguments: ["[\"a\",\"b\"]"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("sqlite_autoindex_product_1 (slug=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("(status=?)") }, "\(plan)")
+    }
+
     @Test func reopeningAnExistingFileKeepsItsDataAndAppliesNothingTwice() throws {
         let (database, path) = try temporaryDatabase()
         try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")

@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    @Test func availabilityAnswersActiveProductsInTheOrderAsked() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        try await shop.database.writer.write { db in
+            try db.execute(sql: "UPDATE product SET status = 'archived' WHERE slug = 'kettle'")
+        }
+        try await shop.application().test(.router) { client in
+            let answer = try await client.json(.get, "/api/v1/products/availability?slugs=teapot,nothing,mug,kettle,teapot")
+            let products = try #require(answer.json["products"] as? [[String: Any]])
+            #expect(products.map { $0["slug"] as? String } == ["teapot", "mug", "teapot"])
+            #expect(products.map { $0["available"] as? Int } == [3, 10, 3])
+            #expect(products.map { $0["priceMinor"] as? Int } == [4500, 1250, 4500])
+        }
+    }
+
     @Test func badCartRequestsGetProblemsThatSayWhatIsWrong() async throws {
         let shop = try CheckoutFixture()
         defer { shop.remove() }

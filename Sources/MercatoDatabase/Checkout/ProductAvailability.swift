@@ -19,18 +19,22 @@ public struct ProductAvailability: Sendable, Hashable, FetchableRecord, Decodabl
 }
 
 extension AppDatabase {
+    /// Reads the asked slugs first and finds each through the slug index. Written as `slug IN (…)`, SQLite chose
+    /// the status index instead and walked every active product for each lookup.
+    static let availabilitySQL = """
+        SELECT p.slug, p.name, p.priceMinor, p.currency, COALESCE(i.onHand, 0) AS onHand,
+               COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
+        FROM json_each(?) AS asked
+        CROSS JOIN product p ON p.slug = asked.value
+        LEFT JOIN inventory i ON i.productId = p.id
+        WHERE p.status = 'active'
+        """
+
     /// Active products among `slugs`, in the order asked; unknown slugs are left out.
     public func availability(slugs: [String]) async throws -> [ProductAvailability] {
         let list = String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)
         return try await read { db in
-            let found = try ProductAvailability.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT p.slug, p.name, p.priceMinor, p.currency, COALESCE(i.onHand, 0) AS onHand,
-                               COALESCE(i.reserved, 0) AS reserved, COALESCE(i.lowStockThreshold, 0) AS lowStockThreshold
-                        FROM product p LEFT JOIN inventory i ON i.productId = p.id
-                        WHERE p.status = 'active' AND p.slug IN (SELECT value FROM json_each(?))
-                        """), arguments: [list])
+            let found = try ProductAvailability.fetchAll(db.cachedStatement(sql: Self.availabilitySQL), arguments: [list])
             let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             return slugs.compactMap { bySlug[$0] }
         }
