@@ -35,7 +35,6 @@ public func buildApplication(
     let desk = PaymentDesk(database: dependencies.database, gateway: dependencies.gateway)
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(metrics: dependencies.metrics))
-    router.add(middleware: SiteHeadersMiddleware())
     // At the router, not the API group: a preflight OPTIONS request matches no route.
     router.add(
         middleware: CORSMiddleware(
@@ -43,8 +42,8 @@ public func buildApplication(
             allowHeaders: [.accept, .contentType, .idempotencyKey],
             allowMethods: [.get, .post, .put, .delete, .options], exposedHeaders: ["X-Request-Id", "Retry-After"],
             maxAge: .seconds(600)))
-    // Outermost first: the 404 answers wrap the file server, which falls back to the routes.
-    router.add(middleware: NotFoundPageMiddleware(siteDirectory: configuration.siteDirectory, apiPrefix: "/api/"))
+    // Outermost first: the error answers wrap the file server, which falls back to the routes.
+    router.add(middleware: ProblemMiddleware(siteDirectory: configuration.siteDirectory, apiPrefix: "/api/"))
     if let site = configuration.siteDirectory { router.add(middleware: FileMiddleware(site, searchForIndexHtml: true)) }
     router.get("/health") { _, _ in "ok" }
     router.get("/ready") { _, _ in
@@ -60,7 +59,6 @@ public func buildApplication(
             body: .init(byteBuffer: ByteBuffer(bytes: dependencies.metrics.registry.emitToBuffer())))
     }
     let api = router.group("/api/v1")
-    api.add(middleware: ProblemMiddleware())
     if let limits = configuration.rateLimits { api.add(middleware: RateLimitMiddleware(limits: limits)) }
     let tokens = TrackingTokens(key: try dependencies.database.orderTrackingKey())
     // Requests an earlier process was answering when it stopped can be retried now.
