@@ -29,6 +29,12 @@ public struct OrderPlacement: Sendable {
     }
 }
 
+/// Another order already has the number a placement brought (two numbers drawn in the same second met: 40 random
+/// bits each). Nothing was written; place the order again with a new number.
+public struct OrderNumberTaken: Error, Sendable {
+    public var number: String
+}
+
 extension AppDatabase {
     /// Turns an open cart into an order awaiting payment and holds its stock: in one transaction, every line
     /// is reserved with a conditional update, and if any line cannot be, nothing is written. With a `claim`, the
@@ -84,7 +90,13 @@ extension AppDatabase {
                 shippingAddress: shippingAddress,
                 shippingMethod: placement.shippingMethod.code, trackingNumber: nil, placedAt: now, updatedAt: now,
                 holdExpiresAt: now.addingTimeInterval(placement.holdDuration), discountCode: discount?.code)
-            order.id = try db.insert(order)
+            do {
+                order.id = try db.insert(order)
+            } catch let error as DatabaseError
+                where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("order.number") == true
+            {
+                throw OrderNumberTaken(number: order.number)
+            }
             var items: [OrderItemRecord] = []
             for line in lines {
                 var item = OrderItemRecord(

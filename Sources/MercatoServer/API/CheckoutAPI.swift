@@ -99,7 +99,7 @@ struct CheckoutAPI: Sendable {
             orderNumber: newOrderNumber(), holdDuration: settings.holdDuration, actor: "shopper")
         let details: OrderDetails
         do {
-            details = try await database.placeOrder(placement, policy: settings.pricing, claim: claim)
+            details = try await placeOrder(placement, claim: claim)
         } catch let error as CheckoutError {
             metrics.checkoutRefused(error)
             throw error
@@ -108,6 +108,19 @@ struct CheckoutAPI: Sendable {
         // A gateway that is down does not lose the order: paying later opens the payment then.
         let opened = (try? await desk.openPayment(for: details)) ?? details
         return JSONAnswer(orderJSON(opened), status: .created)
+    }
+
+    /// Places the order, drawing a new number if the one drawn was taken (see ``OrderNumberTaken``).
+    private func placeOrder(_ placement: OrderPlacement, claim: IdempotencyClaim?) async throws -> OrderDetails {
+        var placement = placement
+        for _ in 1..<3 {
+            do {
+                return try await database.placeOrder(placement, policy: settings.pricing, claim: claim)
+            } catch is OrderNumberTaken {
+                placement.orderNumber = newOrderNumber()
+            }
+        }
+        return try await database.placeOrder(placement, policy: settings.pricing, claim: claim)
     }
 
     private func answer(for settlement: PaymentSettlement) throws -> JSONAnswer {
