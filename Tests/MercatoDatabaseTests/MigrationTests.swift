@@ -6,13 +6,16 @@ import Testing
 @testable import MercatoDatabase
 
 @Suite struct MigrationTests {
-    private func temporaryDatabase() throws -> (AppDatabase, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-\(UUID().uuidString)/shop.sqlite").path
-        return (try AppDatabase.open(at: path, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))), path)
+    /// A new database in a folder of its own; remove the folder when done.
+    private func temporaryDatabase() throws -> (AppDatabase, String, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("shop.sqlite").path
+        return (try AppDatabase.open(at: path, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))), path, folder)
     }
 
     @Test func aNewFileGetsEveryTableOfTheSchemaInWALMode() throws {
-        let (database, _) = try temporaryDatabase()
+        let (database, _, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let tables = try database.reader.read { db in
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -31,7 +34,8 @@ import Testing
     /// The sales trigger's upserts read the paid order's own lines through the order index, not every line ever
     /// sold of the product (which made each sale slower than the last).
     @Test func theSalesTriggerReadsAnOrdersLinesThroughTheOrderIndex() throws {
-        let (database, _) = try temporaryDatabase()
+        let (database, _, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let soldBody = AppDatabase.salesTriggers.components(separatedBy: "BEGIN")[1]
         let upserts = soldBody.components(separatedBy: ";").prefix(2).map {
             $0.replacingOccurrences(of: "NEW.id", with: "1")
@@ -48,7 +52,8 @@ import Testing
 
     /// A cart's lines are read through the primary key, which starts with the cart's token.
     @Test func aCartsLinesAreReadThroughThePrimaryKey() throws {
-        let (database, _) = try temporaryDatabase()
+        let (database, _, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let plan = try database.reader.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM cartLine WHERE cartToken = 'abc'")
                 .map { $0["detail"] as String }
@@ -59,7 +64,8 @@ import Testing
     /// A stock and price lookup finds each asked product through the slug index, not by walking every active
     /// product.
     @Test func anAvailabilityLookupFindsEachProductThroughTheSlugIndex() throws {
-        let (database, _) = try temporaryDatabase()
+        let (database, _, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let plan = try database.reader.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AppDatabase.availabilitySQL, arguments: ["[\"a\",\"b\"]"])
                 .map { $0["detail"] as String }
@@ -69,7 +75,8 @@ import Testing
     }
 
     @Test func reopeningAnExistingFileKeepsItsDataAndAppliesNothingTwice() throws {
-        let (database, path) = try temporaryDatabase()
+        let (database, path, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")
         let reopened = try AppDatabase.open(at: path)
         let applied = try reopened.reader.read { db in try AppDatabase.migrator.appliedMigrations(db) }
@@ -78,7 +85,10 @@ import Testing
     }
 
     @Test func aDatabaseFromAnOlderVersionIsMigratedForward() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-old-\(UUID().uuidString).sqlite").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-old-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("shop.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try AppDatabase.migrator.migrate(queue, upTo: "v1 catalog")
         try queue.write { db in
@@ -92,7 +102,8 @@ import Testing
     }
 
     @Test func constraintsRefuseWhatTheCatalogMustNeverHold() throws {
-        let (database, _) = try temporaryDatabase()
+        let (database, _, folder) = try temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: folder) }
         try database.saveCategory(slug: Slug("kitchen"), name: "Kitchen", actor: "test")
         try database.addProduct(
             ProductDraft(slug: Slug("mug"), name: "Mug", categorySlug: Slug("kitchen"), price: Money(minorUnits: 100, currency: .usd), stock: 1),
