@@ -23,7 +23,8 @@ public struct AppDatabase: Sendable {
         try pool.writeWithoutTransaction { db in
             // GRDB opens WAL mode with synchronous = NORMAL: a commit then reaches the disk only at the next
             // checkpoint, and a power cut could lose orders already confirmed to shoppers. FULL syncs the log on
-            // every commit, which a group commit shares among all the writes in it.
+            // every commit. The group commit's batches commit with NORMAL instead, and their callers are answered
+            // after ``LogSync`` has synced the log, off the writer's thread.
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Each write of a group commit runs in a savepoint, and SQLite keeps the first version of every page a
             // savepoint changes in a statement journal. Past 64 KiB that journal spills to a temporary file: two

@@ -4,9 +4,11 @@ import Synchronization
 /// Writes that arrive together share one SQLite transaction: each runs in its own savepoint (a write that
 /// throws rolls back only itself), and every caller is answered after the one commit, never before. Under load
 /// a checkout's order, stock hold and payment rows reach the WAL with dozens of others in one append instead of
-/// each paying for its own commit; alone, a write is its own transaction as before.
+/// each paying for its own commit; alone, a write is its own transaction as before. With a database file, the
+/// callers are answered once the log is synced, by ``LogSync`` while the writer goes on with the next batch.
 final class GroupCommit: Sendable {
     private let writer: any DatabaseWriter
+    private let logSync: LogSync?
     private let queue = Mutex(Queue())
 
     private struct Queue {
@@ -25,8 +27,9 @@ final class GroupCommit: Sendable {
     /// Each batch takes at most this many writes, so that a commit is never far away.
     static let batchLimit = 256
 
-    init(writer: any DatabaseWriter) {
+    init(writer: any DatabaseWriter, logSync: LogSync? = nil) {
         self.writer = writer
+        self.logSync = logSync ?? (writer as? DatabasePool).map { LogSync(path: $0.path + "-wal") }
     }
 
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -75,9 +78,18 @@ final class GroupCommit: Sendable {
         writer.asyncWriteWithoutTransaction { db in self.drain(db) }
     }
 
-    /// Commits batches until no write is waiting, at the writer's raised priority (see ``WriterPriority``).
+    /// Commits batches until no write is waiting, at the writer's raised priority (see ``WriterPriority``). With
+    /// a ``LogSync`` the batches commit without syncing the log, and the connection's own setting (`FULL`, for the
+    /// writes that do not come through here) is put back after.
     private func drain(_ db: Database) {
-        WriterPriority.raised { drainBatches(db) }
+        WriterPriority.raised {
+            guard logSync != nil, let own = try? Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) else {
+                return drainBatches(db)
+            }
+            try? db.execute(sql: "PRAGMA synchronous = NORMAL")
+            drainBatches(db)
+            try? db.execute(sql: "PRAGMA synchronous = \(own)")
+        }
     }
 
     private func drainBatches(_ db: Database) {
@@ -99,7 +111,11 @@ final class GroupCommit: Sendable {
                     }
                     return .commit
                 }
-                for job in batch { job.finish(nil) }
+                if let logSync {
+                    logSync.afterSync(batch.map(\.finish))
+                } else {
+                    for job in batch { job.finish(nil) }
+                }
             } catch {
                 for job in batch { job.finish(error) }
             }
