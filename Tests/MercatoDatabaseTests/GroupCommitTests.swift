@@ -105,7 +105,9 @@ import Testing
         #expect(unsynced == 0)
         #expect(seen.withLock { $0.syncs } >= 1)
         #expect(settings.withLock { Set($0) } == [1])
-        let own = try await database.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let own = try await database.writer.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
         #expect(own == 2)
     }
 
@@ -116,7 +118,9 @@ import Testing
         let database = try AppDatabase.open(at: folder.appendingPathComponent("shop.sqlite").path)
         let commits = GroupCommit(
             writer: database.writer,
-            logSync: LogSync(path: "") { throw LogSyncError(path: "shop.sqlite-wal", operation: "fdatasync", code: EIO) })
+            logSync: LogSync(path: "") {
+                throw LogSyncError(path: "shop.sqlite-wal", operation: "fdatasync", code: EIO)
+            })
         await #expect(throws: LogSyncError.self) { try await commits.write { _ in 1 } }
     }
 

@@ -10,7 +10,8 @@ import Testing
     private func temporaryDatabase() throws -> (AppDatabase, String, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercato-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("shop.sqlite").path
-        return (try AppDatabase.open(at: path, clock: FixedClock(Date(timeIntervalSince1970: 1_790_000_000))), path, folder)
+        let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
+        return (try AppDatabase.open(at: path, clock: clock), path, folder)
     }
 
     @Test func aNewFileGetsEveryTableOfTheSchemaInWALMode() throws {

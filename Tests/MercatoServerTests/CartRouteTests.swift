@@ -35,7 +35,8 @@ import Testing
             try db.execute(sql: "UPDATE product SET status = 'archived' WHERE slug = 'kettle'")
         }
         try await shop.application().test(.router) { client in
-            let answer = try await client.json(.get, "/api/v1/products/availability?slugs=teapot,nothing,mug,kettle,teapot")
+            let answer = try await client.json(
+                .get, "/api/v1/products/availability?slugs=teapot,nothing,mug,kettle,teapot")
             let products = try #require(answer.json["products"] as? [[String: Any]])
             #expect(products.map { $0["slug"] as? String } == ["teapot", "mug", "teapot"])
             #expect(products.map { $0["available"] as? Int } == [3, 10, 3])

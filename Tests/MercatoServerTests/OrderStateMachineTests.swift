@@ -50,13 +50,16 @@ import Testing
         _ = try await order(in: shop, at: .pendingPayment, number: "M-0R3K-9XH2-PD4A")
         let held = try shop.stock("mug").reserved
         _ = try await shop.database.createCart(token: "second", currency: .usd, rules: CartRules())
-        _ = try await shop.database.addToCart(token: "second", slug: "mug", quantity: 1, seenPriceMinor: nil, rules: CartRules())
+        _ = try await shop.database.addToCart(
+            token: "second", slug: "mug", quantity: 1, seenPriceMinor: nil, rules: CartRules())
         var placement = OrderPlacement(
             cartToken: "second", email: "b@example.com",
             address: ShippingAddress(name: "B", line1: "2 St", city: "C", postalCode: "1", country: "US"),
-            shippingMethod: PricingPolicy.standard.shippingMethods[0], discountCode: nil, orderNumber: "M-0R3K-9XH2-PD4A",
-            holdDuration: 900, actor: "test")
-        await #expect(throws: OrderNumberTaken.self) { try await shop.database.placeOrder(placement, policy: .standard) }
+            shippingMethod: PricingPolicy.standard.shippingMethods[0], discountCode: nil,
+            orderNumber: "M-0R3K-9XH2-PD4A", holdDuration: 900, actor: "test")
+        await #expect(throws: OrderNumberTaken.self) {
+            try await shop.database.placeOrder(placement, policy: .standard)
+        }
         #expect(try shop.stock("mug").reserved == held)
         #expect(try await shop.database.cart(token: "second").status == "open")
         placement.orderNumber = "M-0R3K-9XH2-PD4B"

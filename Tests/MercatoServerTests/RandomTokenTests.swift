@@ -38,7 +38,9 @@ import Testing
 
     @Test func testGatewayPaymentIdsSortAsTheyWereMade() {
         let start = Date(timeIntervalSince1970: 1_790_000_000)
-        let ids = [0, 0.001, 1, 86_400 * 365 * 80].map { TestCardGateway.paymentId(madeAt: start.addingTimeInterval($0)) }
+        let ids = [0, 0.001, 1, 86_400 * 365 * 80].map {
+            TestCardGateway.paymentId(madeAt: start.addingTimeInterval($0))
+        }
         #expect(ids.allSatisfy { $0.hasPrefix("tp_") && $0.count == 35 && $0.dropFirst(3).allSatisfy(\.isHexDigit) })
         #expect(zip(ids, ids.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(ids)")
         #expect(Set((0..<1_000).map { _ in TestCardGateway.paymentId(madeAt: start) }).count == 1_000)

@@ -8,7 +8,9 @@ import Foundation
 public enum OrderNumber {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
-    public static func make<G: RandomNumberGenerator>(placedAt date: Date = Date(), using generator: inout G) -> String {
+    public static func make<G: RandomNumberGenerator>(placedAt date: Date = Date(), using generator: inout G)
+        -> String
+    {
         let second = UInt64(max(0, date.timeIntervalSince1970)) & 0xF_FFFF
         var random = generator.next()
         var characters: [Character] = []

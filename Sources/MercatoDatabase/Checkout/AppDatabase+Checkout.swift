@@ -93,7 +93,8 @@ extension AppDatabase {
             do {
                 order.id = try db.insert(order)
             } catch let error as DatabaseError
-                where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("order.number") == true
+                where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                && error.message?.contains("order.number") == true
             {
                 throw OrderNumberTaken(number: order.number)
             }

@@ -34,7 +34,8 @@ extension AppDatabase {
     public func availability(slugs: [String]) async throws -> [ProductAvailability] {
         let list = String(decoding: try JSONEncoder().encode(slugs), as: UTF8.self)
         return try await read { db in
-            let found = try ProductAvailability.fetchAll(db.cachedStatement(sql: Self.availabilitySQL), arguments: [list])
+            let found = try ProductAvailability.fetchAll(
+                db.cachedStatement(sql: Self.availabilitySQL), arguments: [list])
             let bySlug = Dictionary(found.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             return slugs.compactMap { bySlug[$0] }
         }

@@ -12,7 +12,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     init(siteDirectory: String?, apiPrefix: String) {
         notFoundPage = siteDirectory.flatMap {
-            (try? Data(contentsOf: URL(fileURLWithPath: $0).appendingPathComponent("404.html"))).map { ByteBuffer(bytes: $0) }
+            (try? Data(contentsOf: URL(fileURLWithPath: $0).appendingPathComponent("404.html")))
+                .map { ByteBuffer(bytes: $0) }
         }
         self.apiPrefix = apiPrefix
     }
@@ -31,7 +32,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     private func sitePage(for error: any Error) throws -> Response {
         guard let notFoundPage, (error as? HTTPError)?.status == .notFound else { throw error }
         return Response(
-            status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: notFoundPage))
+            status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: notFoundPage))
     }
 
     private func problem(for error: any Error, request: Request, context: Context) -> Problem {
@@ -41,7 +43,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let status = error.status
             let detail =
                 switch status {
-                case .contentTooLarge: "The request body is larger than the \(APIRequestContext.bodyLimit / 1024) KB this API accepts."
+                case .contentTooLarge:
+                    "The request body is larger than the \(APIRequestContext.bodyLimit / 1024) KB this API accepts."
                 case .notFound: "There is nothing at \(request.uri.path)."
                 case .methodNotAllowed: "\(request.method) is not allowed on \(request.uri.path)."
                 default: (error as? HTTPError)?.body ?? status.reasonPhrase
@@ -51,6 +54,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
         return Problem(
             .internalServerError, "internal", "Internal error",
-            detail: "Something went wrong on our side; nothing was charged. Please try again, quoting reference \(context.id).")
+            detail: "Something went wrong on our side; nothing was charged. "
+                + "Please try again, quoting reference \(context.id).")
     }
 }
