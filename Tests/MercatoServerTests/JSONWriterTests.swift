@@ -36,6 +36,22 @@ import Testing
         ])
     }
 
+    @Test func anAvailabilityAnswerIsWrittenAsTheEncoderWritesIt() throws {
+        let products = [
+            ProductAvailability(
+                slug: "mug", name: Self.awkward, priceMinor: 1250, currency: "USD", onHand: 3, reserved: 1,
+                lowStockThreshold: 5),
+            ProductAvailability(
+                slug: "tea\(Self.awkward)", name: "Teapot", priceMinor: 0, currency: "EUR", onHand: 0, reserved: 0,
+                lowStockThreshold: 0),
+        ].map(AvailabilityJSON.init)
+        try expectSameBytes(AvailabilityListJSON(products: products))
+        try expectSameBytes(AvailabilityListJSON(products: []))
+        // What the route used to send, through the encoder.
+        let before = try JSONBody.encoder.encode(["products": products])
+        #expect(JSONWriter.data(AvailabilityListJSON(products: products)) == before)
+    }
+
     @Test func aCartIsWrittenAsTheEncoderWritesIt() throws {
         for date in Self.dates {
             for orderNumber in [nil, "M-7Q2K-9XPA"] {

@@ -170,7 +170,7 @@ struct CheckoutAPI: Sendable {
             throw Problem.badRequest("Give 1 to 50 product slugs, separated by commas, in ?slugs=.", field: "slugs")
         }
         let products = try await database.availability(slugs: slugs).map(AvailabilityJSON.init)
-        return try JSONAnswer(["products": products]).response
+        return JSONAnswer(AvailabilityListJSON(products: products)).response
     }
 }
 
