@@ -86,9 +86,9 @@ final class GroupCommit: Sendable {
             guard logSync != nil, let own = try? Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) else {
                 return drainBatches(db)
             }
-            try? db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try? db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
             drainBatches(db)
-            try? db.execute(sql: "PRAGMA synchronous = \(own)")
+            try? db.cachedStatement(sql: "PRAGMA synchronous = \(own)").execute()
         }
     }
 

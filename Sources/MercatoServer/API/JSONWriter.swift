@@ -120,8 +120,11 @@ struct JSONWriter {
 
     /// `2026-12-07T08:15:02Z`: the second the date falls in, in UTC.
     static func iso8601(_ date: Date) -> String {
-        // Foundation writes dates before the Gregorian reform in the Julian calendar: let it.
-        guard (1600...9999).contains(CivilDate(date).year) else { return date.ISO8601Format() }
+        // Foundation writes dates before the Gregorian reform in the Julian calendar: let it (outside
+        // 1600-01-01T00:00:00Z up to the end of 9999, checked on the seconds so the day is worked out once).
+        guard (-11_676_096_000..<253_402_300_800).contains(date.timeIntervalSince1970) else {
+            return date.ISO8601Format()
+        }
         return CivilDate.isoTimestamp(date)
     }
 }

@@ -42,7 +42,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    static func addSiteHeaders(to response: inout Response, path: String) {
+    private static func addSiteHeaders(to response: inout Response, path: String) {
         for (name, value) in securityHeaders { response.headers[name] = value }
         // Files from dist/ are the answers that carry the file's ETag (a 200, or a 304 to a revalidation).
         if !path.hasPrefix("/api/"), response.headers[.eTag] != nil {
