@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -25,6 +26,49 @@ import Testing
             #expect(set.json["itemCount"] as? Int == 1)
             let removed = try await client.json(.delete, "/api/v1/carts/\(token)/lines/mug")
             #expect((removed.json["lines"] as! [Any]).isEmpty)
+        }
+    }
+
+    @Test func aCartStartsWithItsFirstLineOrIsNotMadeAtAll() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let database = shop.database
+        @Sendable func carts() async throws -> Int {
+            try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cart") ?? 0 }
+        }
+        try await shop.application().test(.router) { client in
+            let started = try await client.json(
+                .post, "/api/v1/carts", #"{"slug":"teapot","quantity":2,"seenPriceMinor":4000}"#)
+            #expect(started.status == .created)
+            let line = try #require((started.json["lines"] as? [[String: Any]])?.first)
+            #expect(line["slug"] as? String == "teapot" && line["quantity"] as? Int == 2)
+            #expect(line["unitPriceMinor"] as? Int == 4500 && line["priceChanged"] as? Bool == true)
+            let token = try #require(started.json["token"] as? String)
+            let again = try await client.json(.get, "/api/v1/carts/\(token)")
+            #expect((again.json["lines"] as? [[String: Any]])?.first?["quantity"] as? Int == 2)
+            #expect(try await carts() == 1)
+
+            let refusals: [(String, HTTPResponse.Status, String)] = [
+                (#"{"slug":"nope","quantity":1}"#, .notFound, "/problems/unknown-product"),
+                (#"{"slug":"teapot","quantity":4}"#, .conflict, "/problems/out-of-stock"),
+                (#"{"slug":"kettle","quantity":1}"#, .conflict, "/problems/out-of-stock"),
+                (#"{"slug":"mug","quantity":0}"#, .unprocessableContent, "/problems/quantity-out-of-range"),
+                (#"{"slug":"mug"}"#, .unprocessableContent, "/problems/invalid-field"),
+                (#"{"slug":"mug","#, .badRequest, "/problems/malformed-request"),
+            ]
+            for (body, status, type) in refusals {
+                let answer = try await client.json(.post, "/api/v1/carts", body)
+                #expect(answer.status == status, "\(body)")
+                #expect(answer.json["type"] as? String == type, "\(body)")
+            }
+            let plain = try await client.execute(
+                uri: "/api/v1/carts", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: "teapot")
+            ) { $0.status }
+            #expect(plain == .unsupportedMediaType)
+            #expect(try await carts() == 1, "a refused first line makes no cart")
+            let empty = try await client.json(.post, "/api/v1/carts")
+            #expect(empty.status == .created && (empty.json["lines"] as? [Any])?.isEmpty == true)
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
 
     private static let carts = Set(
         responses("listShippingMethods", 200) + responses("productAvailability", 200, 400)
-            + responses("createCart", 201) + responses("getCart", 200, 404, 410)
+            + responses("createCart", 201, 400, 404, 409, 413, 415, 422) + responses("getCart", 200, 404, 410)
             + responses("addCartLine", 200, 400, 404, 409, 410, 413, 415, 422)
             + responses("setCartLineQuantity", 200, 400, 404, 409, 410, 413, 415, 422)
             + responses("removeCartLine", 200, 404, 409, 410) + responses("acceptCartPrices", 200, 404, 409, 410))
@@ -86,6 +86,14 @@ import Testing
             try await api.send(.get, "/api/v1/products/availability")
 
             let token = try #require(try await api.send(.post, "/api/v1/carts").json["token"] as? String)
+            let started = try await api.send(.post, "/api/v1/carts", #"{"slug":"mug","quantity":2,"seenPriceMinor":1100}"#)
+            #expect(started.status == 201 && (started.json["lines"] as? [Any])?.count == 1)
+            try await api.send(.post, "/api/v1/carts", #"{"slug":"mug","#)
+            try await api.send(.post, "/api/v1/carts", #"{"slug":"nothing","quantity":1}"#)
+            try await api.send(.post, "/api/v1/carts", #"{"slug":"kettle","quantity":1}"#)
+            try await api.send(.post, "/api/v1/carts", Self.largeBody)
+            try await api.send(.post, "/api/v1/carts", "slug=mug", contentType: "text/plain")
+            try await api.send(.post, "/api/v1/carts", #"{"slug":"mug","quantity":0}"#)
             let lines = "/api/v1/carts/\(token)/lines"
             try await api.send(.get, "/api/v1/carts/\(token)")
             try await api.send(.get, "/api/v1/carts/no-such-cart")

@@ -81,13 +81,16 @@ async function cartIsGone(error) {
   return (await loadCart().catch(() => undefined)) === null;
 }
 
-/** Adds a product, creating the cart when there is none and starting a new one when the old one is gone. */
+/**
+ * Adds a product: without a cart, one request starts the cart with this line; when the old cart turns out to be
+ * gone, a new one is started the same way.
+ */
 export async function addLine(slug, quantity, seenPriceMinor) {
   const body = { slug, quantity };
   if (Number.isInteger(seenPriceMinor)) body.seenPriceMinor = seenPriceMinor;
   for (let attempt = 0; ; attempt++) {
-    let token = store.get(TOKEN);
-    if (!token) token = remember((await api("POST", "/carts")).data).token;
+    const token = store.get(TOKEN);
+    if (!token) return remember((await api("POST", "/carts", { body })).data);
     try {
       return remember((await api("POST", path(token, "/lines"), { body })).data);
     } catch (error) {

@@ -4,17 +4,27 @@ import MercatoCore
 
 /// Cart writes. Each is one transaction; each re-prices the cart from the catalog before answering.
 extension AppDatabase {
-    public func createCart(token: String, currency: Currency, rules: CartRules) async throws -> PricedCart {
-        try await write { db in
+    /// Starts a cart, with `firstLine` in it if given: the storefront's first "add to cart" is one request and one
+    /// write. A line that cannot be added (unknown product, too few in stock) refuses the whole request, and no cart
+    /// is made.
+    public func createCart(token: String, currency: Currency, rules: CartRules, firstLine: CartLineRequest? = nil)
+        async throws -> PricedCart
+    {
+        if let firstLine { try rules.check(quantity: firstLine.quantity) }
+        return try await write { db in
             let now = clock.now()
             let cart = CartRecord(
                 token: token, currency: currency.code, status: "open", orderId: nil, createdAt: now,
                 updatedAt: now, expiresAt: now.addingTimeInterval(rules.lifetime))
             try db.insert(cart)
-            // A new cart has no lines and no order: nothing to read back.
-            return PricedCart(
-                token: token, status: cart.status, orderNumber: nil, currency: cart.currency,
-                expiresAt: cart.expiresAt, lines: [])
+            guard let firstLine else {
+                // A new cart has no lines and no order: nothing to read back.
+                return PricedCart(
+                    token: token, status: cart.status, orderNumber: nil, currency: cart.currency,
+                    expiresAt: cart.expiresAt, lines: [])
+            }
+            try add(db, firstLine, to: cart, now: now, rules: rules)
+            return try pricedCart(db, cart: cart)
         }
     }
 
@@ -31,39 +41,47 @@ extension AppDatabase {
     public func addToCart(token: String, slug: String, quantity: Int, seenPriceMinor: Int?, rules: CartRules)
         async throws -> PricedCart
     {
+        let request = CartLineRequest(slug: slug, quantity: quantity, seenPriceMinor: seenPriceMinor)
         try rules.check(quantity: quantity)
         return try await updateOpenCart(token: token, rules: rules) { db, cart, now in
-            let product = try sellableProduct(db, slug: slug)
-            guard product.currency == cart.currency else {
-                throw CheckoutError.currencyMismatch(
-                    slug: slug, currency: product.currency, cartCurrency: cart.currency)
-            }
-            let existing = try CartLineRecord.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
-                arguments: [token, product.id])
-            var line =
-                existing
-                ?? CartLineRecord(
-                    cartToken: token, productId: product.id, quantity: 0, seenPriceMinor: product.priceMinor,
-                    addedAt: now)
-            if existing == nil {
-                let count =
-                    try Int.fetchOne(
-                        db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"), arguments: [token]
-                    ) ?? 0
-                guard count < rules.maximumLines else { throw CheckoutError.tooManyLines(limit: rules.maximumLines) }
-            }
-            line.quantity += quantity
-            try rules.check(quantity: line.quantity)
-            try requireStock(db, product: product, quantity: line.quantity)
-            if let seenPriceMinor { line.seenPriceMinor = seenPriceMinor }
-            if existing == nil {
-                try db.insert(line)
-            } else {
-                try db.cachedStatement(
-                    sql: "UPDATE cartLine SET quantity = ?, seenPriceMinor = ? WHERE cartToken = ? AND productId = ?"
-                ).execute(arguments: [line.quantity, line.seenPriceMinor, token, product.id])
-            }
+            try add(db, request, to: cart, now: now, rules: rules)
+        }
+    }
+
+    private func add(_ db: Database, _ request: CartLineRequest, to cart: CartRecord, now: Date, rules: CartRules)
+        throws
+    {
+        let product = try sellableProduct(db, slug: request.slug)
+        guard product.currency == cart.currency else {
+            throw CheckoutError.currencyMismatch(
+                slug: request.slug, currency: product.currency, cartCurrency: cart.currency)
+        }
+        let existing = try CartLineRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM cartLine WHERE cartToken = ? AND productId = ?"),
+            arguments: [cart.token, product.id])
+        var line =
+            existing
+            ?? CartLineRecord(
+                cartToken: cart.token, productId: product.id, quantity: 0, seenPriceMinor: product.priceMinor,
+                addedAt: now)
+        if existing == nil {
+            let count =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM cartLine WHERE cartToken = ?"),
+                    arguments: [cart.token]
+                ) ?? 0
+            guard count < rules.maximumLines else { throw CheckoutError.tooManyLines(limit: rules.maximumLines) }
+        }
+        line.quantity += request.quantity
+        try rules.check(quantity: line.quantity)
+        try requireStock(db, product: product, quantity: line.quantity)
+        if let seenPriceMinor = request.seenPriceMinor { line.seenPriceMinor = seenPriceMinor }
+        if existing == nil {
+            try db.insert(line)
+        } else {
+            try db.cachedStatement(
+                sql: "UPDATE cartLine SET quantity = ?, seenPriceMinor = ? WHERE cartToken = ? AND productId = ?"
+            ).execute(arguments: [line.quantity, line.seenPriceMinor, cart.token, product.id])
         }
     }
 

@@ -16,22 +16,23 @@ struct CheckoutAPI: Sendable {
     func register(on api: RouterGroup<APIRequestContext>) {
         api.get("shipping-methods") { _, _ in try JSONAnswer(PricingJSON(settings)).response }
         api.get("products/availability") { request, _ in try await availability(request) }
-        api.post("carts") { _, _ in
-            JSONAnswer(
-                CartJSON(
-                    try await database.createCart(
-                        token: cartToken(), currency: settings.currency, rules: settings.cartRules)),
-                status: .created
-            ).response
+        api.post("carts") { request, context in
+            let line = try await JSONBody.optionalBytes(of: request, context: context).map {
+                try cartLine(JSONBody.decode(CartLineRequest.self, from: $0))
+            }
+            let cart = try await database.createCart(
+                token: cartToken(), currency: settings.currency, rules: settings.cartRules, firstLine: line)
+            return JSONAnswer(CartJSON(cart), status: .created).response
         }
         api.get("carts/:cartToken") { _, context in
             JSONAnswer(CartJSON(try await database.cart(token: context.parameters.require("cartToken")))).response
         }
         api.post("carts/:cartToken/lines") { request, context in
-            let line = try JSONBody.decode(AddLine.self, from: try await JSONBody.bytes(of: request, context: context))
+            let body = try await JSONBody.bytes(of: request, context: context)
+            let line = cartLine(try JSONBody.decode(CartLineRequest.self, from: body))
             let cart = try await database.addToCart(
                 token: context.parameters.require("cartToken"), slug: line.slug, quantity: line.quantity,
-                seenPriceMinor: line.seenPriceMinor.map { max(0, $0) }, rules: settings.cartRules)
+                seenPriceMinor: line.seenPriceMinor, rules: settings.cartRules)
             return JSONAnswer(CartJSON(cart)).response
         }
         api.put("carts/:cartToken/lines/:slug") { request, context in
@@ -88,6 +89,13 @@ struct CheckoutAPI: Sendable {
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
             return JSONAnswer(orderJSON(details)).response
         }
+    }
+
+    /// A line as asked for, a negative price seen taken as 0.
+    private func cartLine(_ request: CartLineRequest) -> CartLineRequest {
+        var line = request
+        line.seenPriceMinor = line.seenPriceMinor.map { max(0, $0) }
+        return line
     }
 
     private func checkout(_ body: CheckoutBody, claim: IdempotencyClaim?) async throws -> JSONAnswer {

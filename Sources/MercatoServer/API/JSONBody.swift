@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MercatoCore
 
 /// Reading JSON request bodies and writing JSON responses, with problems a client can act on.
 enum JSONBody {
@@ -12,17 +13,33 @@ enum JSONBody {
 
     /// The raw body bytes of a JSON request: refuses another content type (415) and a body over the limit (413).
     static func bytes(of request: Request, context: APIRequestContext) async throws -> Data {
-        let type = request.headers[.contentType]?.split(separator: ";").first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        guard type == "application/json" else {
-            throw Problem(
-                .unsupportedMediaType, "unsupported-media-type", "Unsupported media type",
-                detail: "Send the body as JSON with the header Content-Type: application/json.")
-        }
+        guard isJSON(request.headers[.contentType]) else { throw unsupportedMediaType }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         return Data(buffer: buffer)
     }
+
+    /// As ``bytes(of:context:)``, for a body that may be left out: nil when the request has none.
+    static func optionalBytes(of request: Request, context: APIRequestContext) async throws -> Data? {
+        guard request.headers[.contentType] != nil else {
+            guard try await request.body.collect(upTo: context.maxUploadSize).readableBytes == 0 else {
+                throw unsupportedMediaType
+            }
+            return nil
+        }
+        let data = try await bytes(of: request, context: context)
+        return data.isEmpty ? nil : data
+    }
+
+    /// Whether a Content-Type is JSON's, with or without parameters: `application/json; charset=utf-8`.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let type = contentType?.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first
+        else { return false }
+        return String(type).trimmingWhitespace().lowercased() == "application/json"
+    }
+
+    private static let unsupportedMediaType = Problem(
+        .unsupportedMediaType, "unsupported-media-type", "Unsupported media type",
+        detail: "Send the body as JSON with the header Content-Type: application/json.")
 
     /// Decodes `data` as `T`, naming the field and what is wrong with it when it cannot.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

@@ -2,12 +2,6 @@ import MercatoCore
 
 /// The JSON bodies the API accepts. Fields a client may send but the server computes (prices, totals)
 /// are not read.
-struct AddLine: Decodable {
-    var slug: String
-    var quantity: Int
-    var seenPriceMinor: Int?
-}
-
 struct SetQuantity: Decodable {
     var quantity: Int
 }

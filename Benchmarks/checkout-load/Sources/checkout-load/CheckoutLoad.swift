@@ -37,6 +37,13 @@ func printJSON(_ value: some Encodable) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
+/// Waits on a timer of the event loop this task runs on. `Task.sleep` would wait on a timer of libdispatch's, whose
+/// own thread wakes for every shopper's pause and hands the task back to the event loop.
+func wait(seconds: Double) async {
+    let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) {}
+    try? await timer.futureResult.get()
+}
+
 extension Duration {
     var seconds: Double { self / .seconds(1) }
 }
@@ -97,20 +104,20 @@ struct Sessions: AsyncParsableCommand {
                 checkoutsPerSecond: Double(counter.value) / duration, connectionsOpen: shoppers, operations: summary))
     }
 
-    /// One visit: look at products, add two to the cart, check out, pay. True if the order was paid.
+    /// One visit: look at products, start a cart with one, look at more, add another, check out, pay. True if the
+    /// order was paid.
     private func shop(_ api: ShopAPI, shopper: Int, session: Int, slugs: [String], until end: ContinuousClock.Instant)
         async -> Bool
     {
         func pause() async -> Bool {
-            try? await Task.sleep(for: .seconds(Double.random(in: pauseMin...pauseMax)))
+            await wait(seconds: Double.random(in: pauseMin...pauseMax))
             return ContinuousClock.now < end
         }
         do {
             _ = try await api.availability((0..<3).map { _ in slugs.randomElement()! })
             guard await pause() else { return false }
-            let (_, cart) = try await api.createCart()
+            let (_, cart) = try await api.startCart(with: slugs.randomElement()!)
             guard let cart else { return false }
-            _ = try await api.add(slugs.randomElement()!, to: cart.token)
             guard await pause() else { return false }
             _ = try await api.availability((0..<3).map { _ in slugs.randomElement()! })
             guard await pause() else { return false }
@@ -122,7 +129,7 @@ struct Sessions: AsyncParsableCommand {
             _ = await pause()
             return paid?.status == "paid"
         } catch {
-            try? await Task.sleep(for: .seconds(pauseMin))
+            await wait(seconds: pauseMin)
             return false
         }
     }

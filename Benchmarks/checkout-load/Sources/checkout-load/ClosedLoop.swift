@@ -81,9 +81,7 @@ struct ClosedLoop: AsyncParsableCommand {
             }
             return nil
         }
-        guard let (_, cart) = await answered({ try await api.createCart() }), let cart,
-            let (added, _) = await answered({ (try await api.add(slugs.randomElement()!, to: cart.token), Never?.none) }),
-            added.status == 200
+        guard let (_, cart) = await answered({ try await api.startCart(with: slugs.randomElement()!) }), let cart
         else { return nil }
         let checkoutKey = randomKey()
         guard let (_, order) = await answered({ try await api.checkout(cart: cart.token, shopper: shopper, key: checkoutKey) }),

@@ -46,9 +46,7 @@ struct FlashSale: AsyncParsableCommand {
             for (shopper, api) in apis.enumerated() {
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(shopper % 2000))
-                    guard let (_, cart) = try? await api.createCart(), let cart,
-                        let added = try? await api.add(slug, to: cart.token), added.status == 200
-                    else { return (shopper, nil) }
+                    guard let (_, cart) = try? await api.startCart(with: slug), let cart else { return (shopper, nil) }
                     return (shopper, cart.token)
                 }
             }

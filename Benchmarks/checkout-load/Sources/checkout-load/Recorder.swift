@@ -4,12 +4,12 @@ import Synchronization
 /// The requests a shopper makes, as the results table names them.
 enum Operation: String, CaseIterable, Codable, Sendable {
     case lookup = "stock/price lookup"
-    case createCart = "create cart"
+    case startCart = "cart with its first line"
     case addToCart = "add to cart"
     case checkout = "checkout (order + stock hold)"
     case pay = "payment (test gateway)"
-    /// A whole purchase: cart, line, checkout and payment, back to back.
-    case purchase = "full checkout (4 requests)"
+    /// A whole purchase: a cart with its line, checkout and payment, back to back.
+    case purchase = "full checkout (3 requests)"
 }
 
 /// Latencies and answers of every request, kept from the moment ``startMeasuring()`` is called (the ramp-up

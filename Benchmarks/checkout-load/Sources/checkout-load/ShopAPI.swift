@@ -34,9 +34,10 @@ struct ShopAPI: Sendable {
         try await send(.lookup, .GET, "/products/availability?slugs=" + slugs.joined(separator: ","))
     }
 
-    func createCart() async throws -> (Answer, Cart?) {
-        let answer = try await send(.createCart, .POST, "/carts")
-        return (answer, try? JSONDecoder().decode(Cart.self, from: answer.body))
+    /// A new cart holding one of the product, as the storefront's first "add to cart" makes it.
+    func startCart(with slug: String) async throws -> (Answer, Cart?) {
+        let answer = try await send(.startCart, .POST, "/carts", body: #"{"slug":"\#(slug)","quantity":1}"#)
+        return (answer, answer.status == 201 ? try? JSONDecoder().decode(Cart.self, from: answer.body) : nil)
     }
 
     func add(_ slug: String, quantity: Int = 1, to cart: String) async throws -> Answer {
