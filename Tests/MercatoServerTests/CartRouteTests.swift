@@ -69,6 +69,11 @@ import Testing
             #expect(try await carts() == 1, "a refused first line makes no cart")
             let empty = try await client.json(.post, "/api/v1/carts")
             #expect(empty.status == .created && (empty.json["lines"] as? [Any])?.isEmpty == true)
+            let emptyForm = try await client.execute(
+                uri: "/api/v1/carts", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer()
+            ) { $0.status }
+            #expect(emptyForm == .created, "an empty body starts an empty cart, whatever its Content-Type")
         }
     }
 

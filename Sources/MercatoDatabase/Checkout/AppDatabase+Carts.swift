@@ -48,6 +48,8 @@ extension AppDatabase {
         }
     }
 
+    /// Adds the line in `db`'s transaction, or throws without writing it: an unknown or unsellable product, another
+    /// currency, too many lines, a quantity out of range, too few in stock.
     private func add(_ db: Database, _ request: CartLineRequest, to cart: CartRecord, now: Date, rules: CartRules)
         throws
     {

@@ -18,16 +18,13 @@ enum JSONBody {
         return Data(buffer: buffer)
     }
 
-    /// As ``bytes(of:context:)``, for a body that may be left out: nil when the request has none.
+    /// As ``bytes(of:context:)``, for a body that may be left out: nil when the request has none, whatever its
+    /// Content-Type (`curl -d ''` sends a form's).
     static func optionalBytes(of request: Request, context: APIRequestContext) async throws -> Data? {
-        guard request.headers[.contentType] != nil else {
-            guard try await request.body.collect(upTo: context.maxUploadSize).readableBytes == 0 else {
-                throw unsupportedMediaType
-            }
-            return nil
-        }
-        let data = try await bytes(of: request, context: context)
-        return data.isEmpty ? nil : data
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return nil }
+        guard isJSON(request.headers[.contentType]) else { throw unsupportedMediaType }
+        return Data(buffer: buffer)
     }
 
     /// Whether a Content-Type is JSON's, with or without parameters: `application/json; charset=utf-8`.
