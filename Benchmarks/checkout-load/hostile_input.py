@@ -92,7 +92,7 @@ def main() -> int:
         fuzz(open_server, examples, args.workdir)
         client = Client(open_server.port)
         client_prices_are_ignored(client, slug, shop)
-        quantities(client, slug)
+        quantities(client, slug, shop)
         oversized_and_malformed_bodies(client, open_server.port, slug)
         injection(client, slug, shop)
         check(client.send("GET", "/health")[0] == 200, "the server is still up after all of it")
@@ -156,6 +156,11 @@ def client_prices_are_ignored(client: Client, slug: str, shop) -> None:
     line = body["lines"][0]
     check(status == 200 and line["unitPriceMinor"] == price and line["lineTotalMinor"] == 2 * price,
           f"a price sent with a cart line is ignored (server price {price}, answered {line['unitPriceMinor']})")
+    status, started, _ = client.send("POST", "/api/v1/carts", {
+        "slug": slug, "quantity": 2, "unitPriceMinor": 1, "lineTotalMinor": 2, "subtotalMinor": 2})
+    line = started["lines"][0]
+    check(status == 201 and line["unitPriceMinor"] == price and started["subtotalMinor"] == 2 * price,
+          f"a price sent with a cart's first line is ignored (answered {line['unitPriceMinor']})")
     status, order, _ = client.send("POST", "/api/v1/checkout", {
         "cartToken": token, "email": "ann@example.com", "shippingMethod": "standard", "shippingAddress": ADDRESS,
         "totalMinor": 1, "subtotalMinor": 1, "taxMinor": 0, "shippingMinor": 0, "discountMinor": 999_999,
@@ -173,26 +178,34 @@ def client_prices_are_ignored(client: Client, slug: str, shop) -> None:
           "a 'seen' price below the real one is not a price: checkout asks to accept the real price first")
 
 
-def quantities(client: Client, slug: str) -> None:
+def quantities(client: Client, slug: str, shop) -> None:
     token = new_cart(client, slug)
+    with shop.connect() as db:
+        carts = db.execute("SELECT COUNT(*) FROM cart").fetchone()[0]
     for quantity in [-1, 0, 100, 10_000, 2**31, 2**63 - 1, 2**64, -(2**63), 1e30, 1.5, "5", None, [], {}]:
-        for method, path in [("POST", f"/api/v1/carts/{token}/lines"), ("PUT", f"/api/v1/carts/{token}/lines/{slug}")]:
+        for method, path in [("POST", f"/api/v1/carts/{token}/lines"), ("PUT", f"/api/v1/carts/{token}/lines/{slug}"),
+                             ("POST", "/api/v1/carts")]:
             status, body, headers = client.send(method, path, {"slug": slug, "quantity": quantity})
             ok = status in (400, 422) and headers.get("Content-Type", "").startswith("application/problem+json")
             check(ok, f"{method} quantity {json.dumps(quantity)[:24]} → {status} {body.get('type', '')}")
     status, cart, _ = client.send("GET", f"/api/v1/carts/{token}")
     check(cart["lines"][0]["quantity"] == 1, "after every refused quantity the cart still holds 1")
+    with shop.connect() as db:
+        after = db.execute("SELECT COUNT(*) FROM cart").fetchone()[0]
+    check(after == carts, f"a cart whose first line is refused is not made ({after - carts} made)")
 
 
 def oversized_and_malformed_bodies(client: Client, port: int, slug: str) -> None:
     token = new_cart(client, slug)
     path = f"/api/v1/carts/{token}/lines"
     big = b'{"slug":"' + b"a" * (10 * 1024 * 1024) + b'","quantity":1}'
-    try:
-        status, body, _ = Client(port).send("POST", path, big)
-        check(status == 413 and body.get("type") == "/problems/http-413", f"a 10 MB body → {status} (problem+json)")
-    except (ConnectionError, http.client.HTTPException) as error:
-        check(False, f"a 10 MB body: the connection failed before an answer ({error!r})")
+    for target in (path, "/api/v1/carts"):
+        try:
+            status, body, _ = Client(port).send("POST", target, big)
+            check(status == 413 and body.get("type") == "/problems/http-413",
+                  f"a 10 MB body to {target.split('/')[-1]} → {status} (problem+json)")
+        except (ConnectionError, http.client.HTTPException) as error:
+            check(False, f"a 10 MB body: the connection failed before an answer ({error!r})")
     chunked = Client(port)
     chunked.connection.putrequest("POST", path)
     chunked.connection.putheader("Content-Type", "application/json")
@@ -256,6 +269,7 @@ def injection(client: Client, slug: str, shop) -> None:
             check(status == 422 and problem.get("field") == field, f"{field} {short!r}… → {status} naming the field")
         for method, path, body in [
                 ("POST", f"/api/v1/carts/{token}/lines", {"slug": payload, "quantity": 1}),
+                ("POST", "/api/v1/carts", {"slug": payload, "quantity": 1}),
                 ("GET", "/api/v1/carts/" + quote(payload), None),
                 ("GET", "/api/v1/orders/" + quote(payload) + "?token=" + quote(payload), None),
                 ("POST", "/api/v1/orders/" + quote(payload) + "/payments", {"token": payload, "paymentMethod": payload}),
