@@ -139,8 +139,8 @@ import Testing
                     let token = "cart-\(shopper)"
                     _ = try await database.createCart(token: token, currency: .usd, rules: CartRules())
                     do {
-                        _ = try await database.addToCart(token: token, slug: "mug", quantity: 1 + shopper % 3, seenPriceMinor: nil, rules: CartRules())
-                        _ = try await database.addToCart(token: token, slug: "teapot", quantity: 1 + shopper % 2, seenPriceMinor: nil, rules: CartRules())
+                        _ = try await database.addToCart(token: token, line: CartLineRequest(slug: "mug", quantity: 1 + shopper % 3), rules: CartRules())
+                        _ = try await database.addToCart(token: token, line: CartLineRequest(slug: "teapot", quantity: 1 + shopper % 2), rules: CartRules())
                         let details = try await database.placeOrder(
                             OrderPlacement(
                                 cartToken: token, email: "s@example.com",

@@ -10,7 +10,7 @@ import Testing
     private func order(in shop: CheckoutFixture, at status: OrderStatus, number: String) async throws -> String {
         let token = "cart-\(number)"
         _ = try await shop.database.createCart(token: token, currency: .usd, rules: CartRules())
-        _ = try await shop.database.addToCart(token: token, slug: "mug", quantity: 2, seenPriceMinor: nil, rules: CartRules())
+        _ = try await shop.database.addToCart(token: token, line: CartLineRequest(slug: "mug", quantity: 2), rules: CartRules())
         let details = try await shop.database.placeOrder(
             OrderPlacement(
                 cartToken: token, email: "a@example.com",
@@ -51,7 +51,7 @@ import Testing
         let held = try shop.stock("mug").reserved
         _ = try await shop.database.createCart(token: "second", currency: .usd, rules: CartRules())
         _ = try await shop.database.addToCart(
-            token: "second", slug: "mug", quantity: 1, seenPriceMinor: nil, rules: CartRules())
+            token: "second", line: CartLineRequest(slug: "mug", quantity: 1), rules: CartRules())
         var placement = OrderPlacement(
             cartToken: "second", email: "b@example.com",
             address: ShippingAddress(name: "B", line1: "2 St", city: "C", postalCode: "1", country: "US"),

@@ -16,7 +16,7 @@ extension CLIShop {
         let cart = "cart-\(number)"
         _ = try await database.createCart(token: cart, currency: .usd, rules: CartRules())
         _ = try await database.addToCart(
-            token: cart, slug: slug, quantity: quantity, seenPriceMinor: nil, rules: CartRules())
+            token: cart, line: CartLineRequest(slug: slug, quantity: quantity), rules: CartRules())
         return try await database.placeOrder(
             OrderPlacement(
                 cartToken: cart, email: "ann@example.com",

@@ -36,15 +36,11 @@ extension AppDatabase {
         }
     }
 
-    /// Adds `quantity` of a product, to its line if the cart has one. `seenPriceMinor` is the price on the
-    /// page the shopper added it from; without it, the current price.
-    public func addToCart(token: String, slug: String, quantity: Int, seenPriceMinor: Int?, rules: CartRules)
-        async throws -> PricedCart
-    {
-        let request = CartLineRequest(slug: slug, quantity: quantity, seenPriceMinor: seenPriceMinor)
-        try rules.check(quantity: quantity)
+    /// Adds the line's quantity of its product, to the product's line if the cart has one.
+    public func addToCart(token: String, line: CartLineRequest, rules: CartRules) async throws -> PricedCart {
+        try rules.check(quantity: line.quantity)
         return try await updateOpenCart(token: token, rules: rules) { db, cart, now in
-            try add(db, request, to: cart, now: now, rules: rules)
+            try add(db, line, to: cart, now: now, rules: rules)
         }
     }
 

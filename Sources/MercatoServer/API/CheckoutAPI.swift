@@ -31,8 +31,7 @@ struct CheckoutAPI: Sendable {
             let body = try await JSONBody.bytes(of: request, context: context)
             let line = cartLine(try JSONBody.decode(CartLineRequest.self, from: body))
             let cart = try await database.addToCart(
-                token: context.parameters.require("cartToken"), slug: line.slug, quantity: line.quantity,
-                seenPriceMinor: line.seenPriceMinor, rules: settings.cartRules)
+                token: context.parameters.require("cartToken"), line: line, rules: settings.cartRules)
             return JSONAnswer(CartJSON(cart)).response
         }
         api.put("carts/:cartToken/lines/:slug") { request, context in

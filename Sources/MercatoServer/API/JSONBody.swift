@@ -28,7 +28,7 @@ enum JSONBody {
     }
 
     /// Whether a Content-Type is JSON's, with or without parameters: `application/json; charset=utf-8`.
-    static func isJSON(_ contentType: String?) -> Bool {
+    private static func isJSON(_ contentType: String?) -> Bool {
         guard let type = contentType?.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first
         else { return false }
         return String(type).trimmingWhitespace().lowercased() == "application/json"
