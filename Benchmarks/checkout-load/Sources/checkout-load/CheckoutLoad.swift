@@ -58,6 +58,8 @@ struct Sessions: AsyncParsableCommand {
     @Option(help: "Seconds measured after the ramp.") var duration = 30.0
     @Option(help: "Shortest pause between steps, seconds.") var pauseMin = 1.0
     @Option(help: "Longest pause between steps, seconds.") var pauseMax = 3.0
+    @Option(help: "Share of visits that go on from the cart to check out and pay; the others leave their cart.")
+    var buyShare = 1.0
 
     struct Result: Encodable {
         var shape = "sessions"
@@ -104,8 +106,8 @@ struct Sessions: AsyncParsableCommand {
                 checkoutsPerSecond: Double(counter.value) / duration, connectionsOpen: shoppers, operations: summary))
     }
 
-    /// One visit: look at products, start a cart with one, look at more, add another, check out, pay. True if the
-    /// order was paid.
+    /// One visit: look at products, start a cart with one, look at more, add another, check out, pay (or, past the
+    /// ``buyShare``, leave the cart). True if the order was paid.
     private func shop(_ api: ShopAPI, shopper: Int, session: Int, slugs: [String], until end: ContinuousClock.Instant)
         async -> Bool
     {
@@ -122,7 +124,7 @@ struct Sessions: AsyncParsableCommand {
             _ = try await api.availability((0..<3).map { _ in slugs.randomElement()! })
             guard await pause() else { return false }
             _ = try await api.add(slugs.randomElement()!, to: cart.token)
-            guard await pause() else { return false }
+            guard await pause(), Double.random(in: 0..<1) < buyShare else { return false }
             let (_, order) = try await api.checkout(cart: cart.token, shopper: shopper, key: randomKey())
             guard let order, await pause() else { return false }
             let (_, paid) = try await api.pay(order, key: randomKey())
