@@ -29,6 +29,24 @@ import Testing
         }
     }
 
+    @Test func aNegativePriceSeenIsKeptAsZeroWhicheverRouteAddsTheLine() async throws {
+        let shop = try CheckoutFixture()
+        defer { shop.remove() }
+        let database = shop.database
+        try await shop.application().test(.router) { client in
+            let started = try await client.json(
+                .post, "/api/v1/carts", #"{"slug":"mug","quantity":1,"seenPriceMinor":-5}"#)
+            let token = try #require(started.json["token"] as? String)
+            let added = try await client.json(
+                .post, "/api/v1/carts/\(token)/lines", #"{"slug":"teapot","quantity":1,"seenPriceMinor":-7}"#)
+            #expect(started.status == .created && added.status == .ok)
+            let seen = try await database.writer.read { db in
+                try Int.fetchAll(db, sql: "SELECT seenPriceMinor FROM cartLine WHERE cartToken = ?", arguments: [token])
+            }
+            #expect(seen == [0, 0])
+        }
+    }
+
     @Test func aCartStartsWithItsFirstLineOrIsNotMadeAtAll() async throws {
         let shop = try CheckoutFixture()
         defer { shop.remove() }

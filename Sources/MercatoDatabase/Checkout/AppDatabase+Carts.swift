@@ -73,7 +73,8 @@ extension AppDatabase {
         line.quantity += request.quantity
         try rules.check(quantity: line.quantity)
         try requireStock(db, product: product, quantity: line.quantity)
-        if let seenPriceMinor = request.seenPriceMinor { line.seenPriceMinor = seenPriceMinor }
+        // A negative price seen is taken as 0.
+        if let seenPriceMinor = request.seenPriceMinor { line.seenPriceMinor = max(0, seenPriceMinor) }
         if existing == nil {
             try db.insert(line)
         } else {

@@ -18,7 +18,7 @@ struct CheckoutAPI: Sendable {
         api.get("products/availability") { request, _ in try await availability(request) }
         api.post("carts") { request, context in
             let line = try await JSONBody.optionalBytes(of: request, context: context).map {
-                try cartLine(JSONBody.decode(CartLineRequest.self, from: $0))
+                try JSONBody.decode(CartLineRequest.self, from: $0)
             }
             let cart = try await database.createCart(
                 token: cartToken(), currency: settings.currency, rules: settings.cartRules, firstLine: line)
@@ -29,7 +29,7 @@ struct CheckoutAPI: Sendable {
         }
         api.post("carts/:cartToken/lines") { request, context in
             let body = try await JSONBody.bytes(of: request, context: context)
-            let line = cartLine(try JSONBody.decode(CartLineRequest.self, from: body))
+            let line = try JSONBody.decode(CartLineRequest.self, from: body)
             let cart = try await database.addToCart(
                 token: context.parameters.require("cartToken"), line: line, rules: settings.cartRules)
             return JSONAnswer(CartJSON(cart)).response
@@ -88,13 +88,6 @@ struct CheckoutAPI: Sendable {
             let details = try await desk.cancel(number: number, actor: "shopper", note: "cancelled by the shopper")
             return JSONAnswer(orderJSON(details)).response
         }
-    }
-
-    /// A line as asked for, a negative price seen taken as 0.
-    private func cartLine(_ request: CartLineRequest) -> CartLineRequest {
-        var line = request
-        line.seenPriceMinor = line.seenPriceMinor.map { max(0, $0) }
-        return line
     }
 
     private func checkout(_ body: CheckoutBody, claim: IdempotencyClaim?) async throws -> JSONAnswer {

@@ -61,6 +61,13 @@ struct Sessions: AsyncParsableCommand {
     @Option(help: "Share of visits that go on from the cart to check out and pay; the others leave their cart.")
     var buyShare = 1.0
 
+    func validate() throws {
+        guard pauseMin >= 0, pauseMin <= pauseMax else {
+            throw ValidationError("--pause-min must be at least 0 and at most --pause-max.")
+        }
+        guard (0...1).contains(buyShare) else { throw ValidationError("--buy-share must be from 0 to 1.") }
+    }
+
     struct Result: Encodable {
         var shape = "sessions"
         var shoppers: Int
